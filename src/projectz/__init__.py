@@ -1,0 +1,1 @@
+"""Project Z build core: load, validate and render the training site's content."""

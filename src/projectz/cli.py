@@ -1,0 +1,72 @@
+"""Command-line tools for authors: `validate` and `new-module` (wrapped by scripts/)."""
+
+import argparse
+import datetime
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+
+from projectz.content import ContentPaths, check_content
+from projectz.sitebuild import build_site, quiet_logging
+from projectz.templating import render
+
+
+def validate(root: Path) -> int:
+    content, issues = check_content(ContentPaths.under(root))
+    for issue in issues:
+        print(issue)
+    if content is None:
+        errors = sum(1 for issue in issues if not issue.warning)
+        print(f"{errors} {'fout' if errors == 1 else 'fouten'} gevonden.")
+        return 1
+    print(f"In orde: {len(content.modules)} modules gecontroleerd.")
+    return 0
+
+
+def new_module(root: Path, module_id: str, title: str, today: datetime.date) -> int:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", module_id):
+        print(f"'{module_id}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens.")
+        return 1
+    path = root / "curriculum" / f"{module_id}.md"
+    if path.exists():
+        print(f"{path.relative_to(root)} bestaat al.")
+        return 1
+    text = render("new_module.md.j2", id=module_id, title=title, today=today.isoformat())
+    path.write_text(text, encoding="utf-8")
+    print(f"Aangemaakt: {path.relative_to(root)} (status: draft). Controleer met scripts/validate.")
+    return 0
+
+
+def build(root: Path, site_dir: Path) -> int:
+    quiet_logging()
+    try:
+        pages = build_site(root / "mkdocs.yml", site_dir)
+    except Abort:
+        print("De build is gestopt; de vorige versie van de site is ongewijzigd gebleven.")
+        return 1
+    print(f"Site gebouwd in {site_dir}/ ({pages} pagina's).")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="projectz")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van de repository")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="controleer alle inhoud")
+    build_command = commands.add_parser("build", help="bouw de site (strikt) en vervang de oude pas daarna")
+    build_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    scaffold = commands.add_parser("new-module", help="maak een nieuwe module aan")
+    scaffold.add_argument("id")
+    scaffold.add_argument("title")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.root)
+    if args.command == "build":
+        return build(args.root, args.site_dir)
+    return new_module(args.root, args.id, args.title, datetime.date.today())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The macros pages may call, as plain functions of the content and the current page's URL.
+
+Kept apart from the mkdocs-macros entry point so that another site generator that
+supports `define_env` (such as Zensical) can reuse it unchanged.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+from markupsafe import Markup
+
+from projectz import urls
+from projectz.catalogue import CATALOGUE_FACETS, build_catalogue
+from projectz.content import Content
+from projectz.modules import MODULE_SCHEMA
+from projectz.templating import render
+
+
+def catalogue_html(content: Content, page_url: str) -> Markup:
+    groups = build_catalogue(list(content.modules))
+    return Markup(render(
+        "catalogue.html.j2",
+        groups=groups,
+        facets=CATALOGUE_FACETS,
+        total=sum(len(group.modules) for group in groups),
+        module_href=lambda module: urls.relative(page_url, urls.module_url(module.id)),
+    ))
+
+
+def module_fields_html() -> Markup:
+    return Markup(render("field_table.html.j2", schema=MODULE_SCHEMA))
+
+
+def register(env: Any, content: Content) -> None:
+    def page_url() -> str:
+        return env.page.url if env.page else ""
+
+    macros: dict[str, Callable[[], Markup | int]] = {
+        "catalogue": lambda: catalogue_html(content, page_url()),
+        "module_fields": module_fields_html,
+        "module_count": lambda: len(content.published_modules),
+    }
+    for name, function in macros.items():
+        env.macro(function, name)

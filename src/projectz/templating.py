@@ -1,0 +1,38 @@
+"""The one Jinja environment that renders every generated fragment (HTML, SVG, Markdown)."""
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from projectz import dutch, vocabulary
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Autoescaping everywhere: every value that reaches a template comes from data files."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["vocab"] = vocabulary
+    env.filters["labels"] = _labels
+    env.filters["long_date"] = dutch.long_date
+    env.filters["number"] = dutch.number
+    env.filters["duration"] = vocabulary.duration_label
+    return env
+
+
+def render(template_name: str, **context: object) -> str:
+    return environment().get_template(template_name).render(**context)
+
+
+def _labels(values: tuple[str, ...], vocabulary_table: dict[str, str]) -> str:
+    """Vocabulary values as the comma-separated Dutch labels readers see."""
+    return ", ".join(vocabulary_table[value] for value in values)

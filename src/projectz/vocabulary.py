@@ -1,0 +1,64 @@
+"""The fixed vocabularies of the content model, each value with the Dutch label readers see.
+
+Order matters: it is the order in which the site lists topics, levels and formats.
+"""
+
+TOPICS = {
+    "webcare": "Webcare",
+    "e-participatie": "E-participatie",
+    "dienstverlening": "Dienstverlening verbeteren",
+    "sociale-media-bestuur": "Sociale media voor raads- en collegeleden",
+    "politieke-sensitiviteit": "Politieke sensitiviteit",
+    "communicatieprofessional": "De nieuwe communicatieprofessional",
+    "crisiscommunicatie": "Crisiscommunicatie en monitoring",
+}
+
+AUDIENCES = {
+    "communicatie": "Communicatieadviseurs",
+    "webcare": "Webcaremedewerkers en webredacteuren",
+    "klantcontact": "Medewerkers klantcontact",
+    "bestuur": "Raads- en collegeleden",
+    "griffie": "Griffie en bestuursondersteuning",
+    "beleid": "Beleidsmedewerkers",
+    "management": "Leidinggevenden",
+    "crisisteam": "Crisisteam en openbare orde en veiligheid",
+}
+
+LEVELS = {
+    "basis": "Basis",
+    "gevorderd": "Gevorderd",
+    "expert": "Expert",
+}
+
+FORMATS = {
+    "groep": "Groepssessie",
+    "in-huis": "In huis",
+    "op-afstand": "Op afstand",
+}
+
+STATUSES = {
+    "draft": "Concept",
+    "published": "Gepubliceerd",
+    "archived": "Gearchiveerd",
+}
+
+LICENSES = {
+    "CC-BY-4.0": "Creative Commons Naamsvermelding 4.0",
+    "CC-BY-SA-4.0": "Creative Commons Naamsvermelding-GelijkDelen 4.0",
+    "CC0-1.0": "Creative Commons Zero 1.0 (publiek domein)",
+}
+
+LICENSE_URLS = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/deed.nl",
+    "CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/deed.nl",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/deed.nl",
+}
+
+
+def duration_label(minutes: int) -> str:
+    """'90 minuten', '3 uur', '3,5 uur': how Dutch readers write a training length."""
+    if minutes < 60:
+        return f"{minutes} minuten"
+    hours = minutes / 60
+    text = f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+    return f"{text} uur"

@@ -1,0 +1,66 @@
+"""Builds of small sites of our own: what gets published, what is escaped, what a failure leaves."""
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from conftest import module_text, parse
+from projectz.sitebuild import build_site
+
+
+def write_module(site: Path, name: str, text: str) -> None:
+    (site / "curriculum" / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def test_draft_module_is_absent_from_catalogue_and_site(mini_site: Path):
+    write_module(mini_site, "klaar", module_text("klaar", title="Klaar voor gebruik"))
+    write_module(mini_site, "concept", module_text("concept", title="Nog in concept", status="draft"))
+    write_module(mini_site, "oud", module_text("oud", title="Oude module", status="archived"))
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+
+    catalogue = parse(out / "catalogus" / "index.html")
+    titles = [a.text_content() for a in catalogue.cssselect(".pz-card__title a")]
+    assert titles == ["Klaar voor gebruik"]
+    assert not (out / "modules" / "concept").exists()
+    assert "Nog in concept" not in (out / "search" / "search_index.json").read_text(encoding="utf-8")
+    archived = parse(out / "modules" / "oud" / "index.html")
+    assert "gearchiveerd" in archived.cssselect(".pz-notice")[0].text_content()
+
+
+def test_values_from_content_are_escaped(mini_site: Path):
+    hostile = "Webcare <script>alert(1)</script> & meer"
+    write_module(mini_site, "a", module_text("a", title=f'"{hostile}"'))
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    for page in [out / "catalogus" / "index.html", out / "modules" / "a" / "index.html"]:
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert(1)</script>" not in text
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert parse(out / "modules" / "a" / "index.html").cssselect("h1")[0].text_content() == hostile
+
+
+def test_failed_build_leaves_the_previous_site_untouched(mini_site: Path, caplog):
+    write_module(mini_site, "a", module_text("a", title="Eerste versie"))
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    before = sorted(path.relative_to(out) for path in out.rglob("*"))
+
+    write_module(mini_site, "a", module_text("a").replace("level: basis", "level: beginner"))
+    write_module(mini_site, "b", "geen front matter\n")
+    with pytest.raises(Abort):
+        build_site(mini_site / "mkdocs.yml", out)
+
+    assert sorted(path.relative_to(out) for path in out.rglob("*")) == before
+    assert "Eerste versie" in (out / "catalogus" / "index.html").read_text(encoding="utf-8")
+    assert [p.name for p in mini_site.iterdir() if p.name.startswith(".site")] == []
+    assert "curriculum/a.md:7: level: 'beginner' is niet toegestaan" in caplog.text
+    assert "curriculum/b.md:1: front matter: geen front matter gevonden" in caplog.text
+
+
+def test_strict_build_fails_on_a_broken_link_in_a_module(mini_site: Path):
+    write_module(mini_site, "a", module_text("a") + "\nZie [elders](bestaat-niet.md).\n")
+    with pytest.raises(Abort):
+        build_site(mini_site / "mkdocs.yml", mini_site / "site")
+    assert not (mini_site / "site").exists()

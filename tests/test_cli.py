@@ -1,0 +1,67 @@
+"""The author commands: scripts/validate and scripts/new-module, and the published JSON Schema."""
+
+import datetime
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, module_text
+from projectz import cli
+from projectz.modules import MODULE_SCHEMA, module_files
+from projectz.yamlsource import split_front_matter
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    (tmp_path / "curriculum").mkdir()
+    return tmp_path
+
+
+def test_validate_says_how_much_it_checked_when_clean(repo, capsys):
+    (repo / "curriculum" / "a.md").write_text(module_text("a"), encoding="utf-8")
+    assert cli.main(["--root", str(repo), "validate"]) == 0
+    assert capsys.readouterr().out == "In orde: 1 modules gecontroleerd.\n"
+
+
+def test_validate_lists_every_error_then_exits_1(repo, capsys):
+    (repo / "curriculum" / "a.md").write_text(module_text("a").replace("level: basis", "level: x"), encoding="utf-8")
+    (repo / "curriculum" / "b.md").write_text("zonder front matter\n", encoding="utf-8")
+    assert cli.main(["--root", str(repo), "validate"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("curriculum/a.md:7: level: ")
+    assert lines[1].startswith("curriculum/b.md:1: front matter: ")
+    assert lines[2] == "2 fouten gevonden."
+
+
+def test_new_module_scaffold_is_valid_and_has_every_field_explained(repo, capsys):
+    assert cli.new_module(repo, "nieuwe-module", 'Titel met "aanhalingstekens": en dubbele punt',
+                          datetime.date(2026, 11, 27)) == 0
+    text = (repo / "curriculum" / "nieuwe-module.md").read_text(encoding="utf-8")
+    document, _, _, issues = split_front_matter(text, "nieuwe-module.md")
+    assert issues == []
+    values, issues = MODULE_SCHEMA.validate(document)
+    assert issues == []
+    assert values["status"] == "draft"
+    assert values["title"] == 'Titel met "aanhalingstekens": en dubbele punt'
+    lines = text.splitlines()
+    for field in MODULE_SCHEMA.fields:
+        index = next(i for i, line in enumerate(lines) if line.startswith(f"{field.name}:"))
+        assert lines[index - 1].startswith("# "), f"{field.name} has no Dutch comment above it"
+    assert cli.main(["--root", str(repo), "validate"]) == 0
+
+
+def test_new_module_refuses_to_overwrite(repo, capsys):
+    (repo / "curriculum" / "a.md").write_text("bestaand", encoding="utf-8")
+    assert cli.new_module(repo, "a", "A", datetime.date(2026, 1, 1)) == 1
+    assert (repo / "curriculum" / "a.md").read_text(encoding="utf-8") == "bestaand"
+
+
+def test_json_schema_accepts_every_real_module_and_rejects_a_typo():
+    schema = MODULE_SCHEMA.json_schema("module.schema.json")
+    validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    for path in module_files(ROOT / "curriculum"):
+        document, _, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
+        assert list(validator.iter_errors(document.data)) == [], path
+    document.data["niveau"] = "basis"
+    assert not validator.is_valid(document.data)

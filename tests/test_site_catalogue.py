@@ -1,0 +1,113 @@
+"""The real site: the catalogue and module pages as readers see them."""
+
+import json
+from pathlib import Path
+
+from conftest import ROOT, parse
+from projectz import vocabulary
+from projectz.content import ContentPaths, load_content
+
+CONTENT = load_content(ContentPaths.under(ROOT))
+
+
+def test_catalogue_lists_every_published_module_once_with_its_facts(built_site: Path):
+    page = parse(built_site / "catalogus" / "index.html")
+    cards = page.cssselect("li.pz-card")
+    titles = sorted(card.cssselect(".pz-card__title a")[0].text_content() for card in cards)
+    assert titles == sorted(module.title for module in CONTENT.published_modules)
+    for card in cards:
+        module = next(m for m in CONTENT.published_modules if m.title == card.cssselect("a")[0].text_content())
+        facts = card.cssselect(".pz-card__facts")[0].text_content()
+        assert vocabulary.LEVELS[module.level] in facts
+        assert vocabulary.duration_label(module.duration) in facts
+        assert card.cssselect(".pz-card__summary")[0].text_content() == module.summary
+        assert card.get("data-topic") == module.topic
+
+
+def test_catalogue_groups_by_topic_under_headings(built_site: Path):
+    page = parse(built_site / "catalogus" / "index.html")
+    for group in page.cssselect("section.pz-group"):
+        heading = group.cssselect("h2")[0]
+        topic = heading.get("id")
+        assert heading.text_content() == vocabulary.TOPICS[topic]
+        assert {card.get("data-topic") for card in group.cssselect("li.pz-card")} == {topic}
+
+
+def test_catalogue_links_resolve_to_module_pages(built_site: Path):
+    page = parse(built_site / "catalogus" / "index.html")
+    for link in page.cssselect(".pz-card__title a"):
+        target = (built_site / "catalogus" / link.get("href") / "index.html").resolve()
+        assert target.is_file(), link.get("href")
+        assert parse(target).cssselect("h1")[0].text_content() == link.text_content()
+
+
+def test_filters_are_hidden_without_javascript_and_offer_every_facet(built_site: Path):
+    page = parse(built_site / "catalogus" / "index.html")
+    form = page.cssselect("form.pz-filter")[0]
+    assert form.get("hidden") is not None  # the full list shows until the script reveals the form
+    facets = {select.get("data-pz-facet"): select for select in form.cssselect("select")}
+    assert set(facets) == {"topic", "audience", "level", "format"}
+    for select in facets.values():
+        assert page.cssselect(f"label[for={select.get('id')}]"), "every filter has a label"
+    offered = [option.get("value") for option in facets["level"].cssselect("option") if option.get("value")]
+    assert offered == list(vocabulary.LEVELS)
+    script = (built_site / "assets" / "javascripts" / "filter.js").read_text(encoding="utf-8")
+    assert "form.hidden = false" in script
+
+
+def test_module_page_shows_the_metadata_panel(built_site: Path):
+    module = next(m for m in CONTENT.published_modules if m.prerequisites)
+    page = parse(built_site / "modules" / module.id / "index.html")
+    assert page.cssselect("h1")[0].text_content() == module.title
+    panel = page.cssselect(".pz-meta")[0]
+    facts = {dt.text_content(): dt.getnext().text_content().strip() for dt in panel.cssselect("dt")}
+    assert facts["Thema"] == vocabulary.TOPICS[module.topic]
+    assert facts["Niveau"] == vocabulary.LEVELS[module.level]
+    assert facts["Duur"] == vocabulary.duration_label(module.duration)
+    assert facts["Versie"] == module.version
+    assert facts["Licentie"] == vocabulary.LICENSES[module.license]
+    assert module.last_reviewed.isoformat() == panel.cssselect("time")[0].get("datetime")
+    prerequisite_links = panel.cssselect(".pz-inline-list a")
+    assert [link.text_content() for link in prerequisite_links] == [
+        CONTENT.module(p).title for p in module.prerequisites
+    ]
+    for link in prerequisite_links:
+        assert (built_site / "modules" / module.id / link.get("href") / "index.html").resolve().is_file()
+    edit = panel.cssselect(".pz-meta__edit a")[0].get("href")
+    assert edit.endswith(f"/{module.source_path}")
+
+
+def test_module_page_lists_objectives_and_key_points(built_site: Path):
+    module = CONTENT.published_modules[0]
+    page = parse(built_site / "modules" / module.id / "index.html")
+    sections = {h2.text_content().rstrip("¶"): h2.getnext().getnext() if h2.getnext().tag == "p" else h2.getnext()
+                for h2 in page.cssselect("article h2")}
+    assert [li.text_content() for li in sections["Leerdoelen"].cssselect("li")] == list(module.objectives)
+    assert [li.text_content() for li in sections["Kernpunten"].cssselect("li")] == list(module.key_points)
+
+
+def test_site_is_dutch_and_searchable_with_dutch_stemming(built_site: Path):
+    assert parse(built_site / "index.html").get("lang") == "nl"
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert {f"modules/{m.id}/" for m in CONTENT.published_modules} <= locations
+
+
+def test_no_request_leaves_the_site(built_site: Path):
+    for page in built_site.rglob("*.html"):
+        tree = parse(page)
+        for element in tree.xpath("//script[@src] | //link[@href][@rel='stylesheet'] | //img[@src]"):
+            source = element.get("src") or element.get("href")
+            assert not source.startswith(("http:", "https:", "//")), f"{page}: {source}"
+        assert "fonts.googleapis.com" not in page.read_text(encoding="utf-8")
+
+
+def test_author_page_documents_every_field_and_links_the_published_schema(built_site: Path):
+    page = parse(built_site / "auteurs" / "index.html")
+    documented = [code.text_content() for code in page.cssselect("table.pz-fields tbody th code")]
+    schema = json.loads((built_site / "schemas" / "module.schema.json").read_text(encoding="utf-8"))
+    assert documented == list(schema["properties"])
+    assert set(schema["required"]) == set(documented)
+    link = [a.get("href") for a in page.cssselect("article a") if "module.schema.json" in a.get("href", "")]
+    assert link and (built_site / "auteurs" / link[0]).resolve().is_file()
