@@ -44,6 +44,13 @@ def module_text(module_id: str = "webcare-test", *, title: str = "Webcare oefene
     return VALID_MODULE.format(id=module_id, title=title, status=status, prerequisites=prerequisites)
 
 
+def content_repo(root: Path) -> Path:
+    """A folder shaped like the repository's content: an empty curriculum and the real data."""
+    (root / "curriculum").mkdir()
+    shutil.copytree(ROOT / "data", root / "data")
+    return root
+
+
 def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -67,7 +74,7 @@ def parse(page: Path) -> html.HtmlElement:
 @pytest.fixture
 def mini_site(tmp_path: Path) -> Path:
     """A small site of our own with the project's plugin and macros, to build in a test."""
-    (tmp_path / "curriculum").mkdir()
+    content_repo(tmp_path)
     (tmp_path / "docs").mkdir()
     shutil.copytree(ROOT / "macros", tmp_path / "macros")
     shutil.copy(ROOT / "docs" / "catalogus.md", tmp_path / "docs" / "catalogus.md")

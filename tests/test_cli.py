@@ -5,8 +5,9 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
-from conftest import ROOT, module_text
+from conftest import ROOT, content_repo, module_text
 from projectz import cli
 from projectz.modules import MODULE_SCHEMA, module_files
 from projectz.yamlsource import split_front_matter
@@ -14,14 +15,14 @@ from projectz.yamlsource import split_front_matter
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    (tmp_path / "curriculum").mkdir()
-    return tmp_path
+    return content_repo(tmp_path)
 
 
 def test_validate_says_how_much_it_checked_when_clean(repo, capsys):
     (repo / "curriculum" / "a.md").write_text(module_text("a"), encoding="utf-8")
     assert cli.main(["--root", str(repo), "validate"]) == 0
-    assert capsys.readouterr().out == "In orde: 1 modules gecontroleerd.\n"
+    hubs = len(yaml.safe_load((repo / "data" / "network.yaml").read_text(encoding="utf-8"))["hubs"])
+    assert capsys.readouterr().out == f"In orde: 1 modules en {hubs} deelnemende gemeenten gecontroleerd.\n"
 
 
 def test_validate_lists_every_error_then_exits_1(repo, capsys):

@@ -4,13 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import module_text
+from conftest import content_repo, module_text
 from projectz.content import ContentPaths, check_content
 
 
 def problems(root: Path, files: dict[str, str]) -> list[str]:
     curriculum = root / "curriculum"
-    curriculum.mkdir(exist_ok=True)
+    if not curriculum.exists():
+        content_repo(root)
     for name, text in files.items():
         path = curriculum / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -105,7 +105,7 @@ def test_no_request_leaves_the_site(built_site: Path):
 
 def test_author_page_documents_every_field_and_links_the_published_schema(built_site: Path):
     page = parse(built_site / "auteurs" / "index.html")
-    documented = [code.text_content() for code in page.cssselect("table.pz-fields tbody th code")]
+    documented = [code.text_content() for code in page.cssselect("article table tbody th code")]
     schema = json.loads((built_site / "schemas" / "module.schema.json").read_text(encoding="utf-8"))
     assert documented == list(schema["properties"])
     assert set(schema["required"]) == set(documented)

@@ -21,7 +21,7 @@ def validate(root: Path) -> int:
         errors = sum(1 for issue in issues if not issue.warning)
         print(f"{errors} {'fout' if errors == 1 else 'fouten'} gevonden.")
         return 1
-    print(f"In orde: {len(content.modules)} modules gecontroleerd.")
+    print(f"In orde: {len(content.modules)} modules en {len(content.hubs)} deelnemende gemeenten gecontroleerd.")
     return 0
 
 

@@ -13,3 +13,8 @@ def long_date(day: datetime.date) -> str:
 def number(value: int) -> str:
     """12345 → '12.345': Dutch digit grouping."""
     return f"{value:,}".replace(",", ".")
+
+
+def decimal(value: float, places: int = 1) -> str:
+    """23.45 → '23,5': Dutch decimal comma."""
+    return f"{value:.{places}f}".replace(".", ",")

@@ -13,6 +13,7 @@ from projectz import urls
 from projectz.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.content import Content
 from projectz.modules import MODULE_SCHEMA
+from projectz.region_pages import national_map_html
 from projectz.templating import render
 
 
@@ -39,6 +40,7 @@ def register(env: Any, content: Content) -> None:
         "catalogue": lambda: catalogue_html(content, page_url()),
         "module_fields": module_fields_html,
         "module_count": lambda: len(content.published_modules),
+        "province_map": lambda: national_map_html(content, page_url()),
     }
     for name, function in macros.items():
         env.macro(function, name)

@@ -17,6 +17,7 @@ from projectz.content import Content, ContentPaths, load_content
 from projectz.issues import ContentError
 from projectz.modules import MODULE_SCHEMA
 from projectz.pages import generated_pages
+from projectz.region_pages import region_pages
 
 log = get_plugin_logger(__name__)
 
@@ -46,7 +47,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             # Hand-written pages live under docs/, so their edit links must say so.
             if edit_base and file.src_uri.endswith(".md"):
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        for page in generated_pages(self.content, edit_base):
+        for page in [*generated_pages(self.content, edit_base), *region_pages(self.content)]:
             file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             file.edit_uri = page.source_path
             files.append(file)

@@ -17,7 +17,7 @@ CATALOGUE_URL = "catalogus/"
 class GeneratedPage:
     src_uri: str
     markdown: str
-    source_path: str
+    source_path: str | None  # the file an author edits to change the page; None for derived data
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,23 @@ class Text(Check):
 SLUG = Text(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", pattern_hint="kleine letters, cijfers en koppeltekens")
 
 
+EMAIL = Text(pattern=r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+             pattern_hint="een e-mailadres, bij voorkeur een functionele mailbox")
+
+MUNICIPALITY_CODE = Text(pattern=r"GM\d{4}", pattern_hint="een CBS-gemeentecode zoals GM0014")
+
+
+@dataclass(frozen=True)
+class Boolean(Check):
+    expected = "ja/nee (true of false)"
+
+    def problem(self, value: Any) -> str | None:
+        return None if isinstance(value, bool) else f"verwacht {self.expected}, maar vond {type_name(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
 @dataclass(frozen=True)
 class Choice(Check):
     vocabulary: Mapping[str, str]
@@ -178,20 +195,19 @@ class Schema:
     def validate(self, document: Document, at: KeyPath = ()) -> tuple[dict[str, Any] | None, list[Issue]]:
         """Check the mapping at `at` in document; return converted values only if all is well."""
         record = _lookup(document.data, at)
-        prefix = "".join(f"[{part}]." if isinstance(part, int) else f"{part}." for part in at)
         if not isinstance(record, dict):
             found = type_name(record)
-            return None, [Issue(document.path, document.line(*at), prefix.rstrip(".") or "front matter",
+            return None, [Issue(document.path, document.line(*at), field_path(*at) or "front matter",
                                 f"verwacht een groep velden, maar vond {found}")]
         issues: list[Issue] = []
         known = {field.name: field for field in self.fields}
         for key in record:
             if key not in known:
-                issues.append(Issue(document.path, document.line(*at, key), f"{prefix}{key}",
+                issues.append(Issue(document.path, document.line(*at, key), field_path(*at, key),
                                     f"onbekend veld (tikfout?); toegestaan zijn: {', '.join(known)}"))
         values: dict[str, Any] = {}
         for field in self.fields:
-            where = f"{prefix}{field.name}"
+            where = field_path(*at, field.name)
             if field.name not in record:
                 if field.required:
                     issues.append(Issue(document.path, document.line(*at), where, "verplicht veld ontbreekt"))
@@ -214,6 +230,17 @@ class Schema:
                 field.name: {"description": field.description, **field.check.json_schema()} for field in self.fields
             },
         }
+
+
+def field_path(*parts: str | int) -> str:
+    """How an author finds a value: 'hubs[3].mailbox', counting list items from 1."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part + 1}]"
+        else:
+            text += f".{part}" if text else part
+    return text
 
 
 def _check_value(check: Check, value: Any, document: Document, key_path: KeyPath, where: str) -> list[Issue]:

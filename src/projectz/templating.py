@@ -25,6 +25,7 @@ def environment() -> jinja2.Environment:
     env.filters["labels"] = _labels
     env.filters["long_date"] = dutch.long_date
     env.filters["number"] = dutch.number
+    env.filters["decimal"] = dutch.decimal
     env.filters["duration"] = vocabulary.duration_label
     return env
 

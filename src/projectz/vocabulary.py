@@ -55,6 +55,14 @@ LICENSE_URLS = {
 }
 
 
+# Keyed by CoverageLevel values: how a province's number of participating hubs reads.
+COVERAGE = {
+    "twee": "Twee of meer deelnemende gemeenten",
+    "een": "Eén deelnemende gemeente",
+    "geen": "Geen deelnemende gemeente",
+}
+
+
 def duration_label(minutes: int) -> str:
     """'90 minuten', '3 uur', '3,5 uur': how Dutch readers write a training length."""
     if minutes < 60:

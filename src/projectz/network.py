@@ -1,0 +1,55 @@
+"""The network registry: which 100k+ municipalities take part, and what they pledged."""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from projectz import dutch
+from projectz.geography import HUB_POPULATION, Geography
+from projectz.issues import Issue
+from projectz.registry import load_registry
+from projectz.schema import EMAIL, MUNICIPALITY_CODE, Boolean, Date, Field, Integer, Schema
+
+NETWORK_SCHEMA = Schema(
+    title="Project Z: deelnemende gemeenten",
+    fields=(
+        Field("municipality", MUNICIPALITY_CODE, "CBS-code van de deelnemende gemeente (100.000 of meer inwoners)."),
+        Field("mailbox", EMAIL, "Functionele mailbox voor trainingsaanvragen; nooit een persoonlijk adres."),
+        Field("trainer_days_per_month", Integer(1, 10), "Toegezegde trainersdagen per maand."),
+        Field("since", Date(), "Deelnemer sinds (JJJJ-MM-DD)."),
+        Field("example", Boolean(), "true zolang dit een voorbeeldrecord is; de site vermeldt dat dan."),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Hub:
+    municipality_code: str
+    mailbox: str
+    trainer_days_per_month: int
+    since: datetime.date
+    example: bool
+
+
+def load_network(path: Path, root: Path, geography: Geography) -> tuple[tuple[Hub, ...], list[Issue]]:
+    records, issues = load_registry(path, root, "hubs", NETWORK_SCHEMA, unique="municipality")
+    hubs = []
+    for record in records:
+        code = record.values["municipality"]
+        if not geography.has_municipality(code):
+            issues.append(record.issue("municipality", f"gemeente '{code}' bestaat niet in de CBS-indeling van 2023"))
+            continue
+        municipality = geography.municipality(code)
+        if municipality.population < HUB_POPULATION:
+            issues.append(record.issue("municipality", f"{municipality.name} heeft {dutch.number(municipality.population)} "
+                                                       f"inwoners; een deelnemende gemeente heeft er minstens "
+                                                       f"{dutch.number(HUB_POPULATION)}"))
+            continue
+        hubs.append(Hub(
+            municipality_code=code,
+            mailbox=record.values["mailbox"],
+            trainer_days_per_month=record.values["trainer_days_per_month"],
+            since=record.values["since"],
+            example=record.values["example"],
+        ))
+    return tuple(sorted(hubs, key=lambda hub: hub.municipality_code)), issues
