@@ -1,4 +1,5 @@
-# Shared by the scripts in this folder: a project virtualenv that installs itself when needed.
+# Shared by the scripts in this folder: a project virtualenv (and the system and npm packages the
+# build and tests need) that installs itself when needed.
 # Sourced, not run. Sets ROOT and puts the venv first on PATH.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,4 +20,40 @@ ensure_env() {
   export PATH="$VENV/bin:$PATH"
   # Material prints a notice about its successor on every build; it is known and tracked.
   export NO_MKDOCS_2_WARNING=1
+  # Every build also makes the offline edition, which needs a pinned script from npm.
+  ensure_debian_packages npm:npm
+  ensure_node_modules
+}
+
+# What scripts/test needs beyond a build: Debian's Chromium for the browser tests (playwright
+# drives it; it never downloads a browser of its own) and Java for the Nu HTML Checker.
+ensure_test_tools() {
+  ensure_debian_packages chromium:chromium java:default-jre-headless
+}
+
+# ensure_debian_packages COMMAND:PACKAGE ... installs each package whose command is missing,
+# running apt-get update once first.
+ensure_debian_packages() {
+  local pair missing=()
+  for pair in "$@"; do
+    command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return
+  echo "Debian-pakketten installeren: ${missing[*]} ..." >&2
+  if [ -z "${APT_UPDATED:-}" ]; then
+    apt-get update -qq >&2
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+}
+
+# node_modules/ as package-lock.json pins it; npm ci runs only when the lock file changed.
+ensure_node_modules() {
+  local stamp="$ROOT/node_modules/.projectz-installed" wanted
+  wanted="$(sha256sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    echo "npm-pakketten installeren in node_modules ..." >&2
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
+    echo "$wanted" > "$stamp"
+  fi
 }

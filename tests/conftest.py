@@ -4,10 +4,14 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from lxml import html
+from playwright.sync_api import Browser
+
+from browser_support import launch_chromium, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,14 +49,24 @@ def module_text(module_id: str = "webcare-test", *, title: str = "Webcare oefene
 
 
 def content_repo(root: Path) -> Path:
-    """A folder shaped like the repository's content: an empty curriculum and the real data."""
+    """A folder shaped like the repository's content: the real geography and network, and
+    an empty curriculum and empty people registries for the test to fill."""
     (root / "curriculum").mkdir()
-    shutil.copytree(ROOT / "data", root / "data")
+    (root / "data").mkdir()
+    for name in ("geography.json", "network.yaml"):
+        shutil.copy(ROOT / "data" / name, root / "data" / name)
+    (root / "data" / "trainers.yaml").write_text("trainers: []\n", encoding="utf-8")
+    (root / "data" / "webcare.yaml").write_text("partnerships: []\n", encoding="utf-8")
+    (root / "data" / "sessions.yaml").write_text("sessions: []\n", encoding="utf-8")
     return root
 
 
+# The day the test site is built for: the agenda and the results must not follow the wall clock.
+BUILD_DATE = "2026-11-27"
+
+
 def mkdocs_env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROJECTZ_BUILD_DATE": BUILD_DATE}
 
 
 @pytest.fixture(scope="session")
@@ -90,3 +104,17 @@ def mini_site(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built site over HTTP on 127.0.0.1, as a reader's browser gets it."""
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole session; each test opens its own context."""
+    with launch_chromium() as chromium:
+        yield chromium

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import module_text, parse
@@ -64,3 +65,38 @@ def test_strict_build_fails_on_a_broken_link_in_a_module(mini_site: Path):
     with pytest.raises(Abort):
         build_site(mini_site / "mkdocs.yml", mini_site / "site")
     assert not (mini_site / "site").exists()
+
+
+def write_trainer(site: Path, **changes: object) -> dict:
+    hub = yaml.safe_load((site / "data" / "network.yaml").read_text(encoding="utf-8"))["hubs"][0]
+    record = {
+        "id": "tessa-proef", "name": "Tessa Proef", "role": "Adviseur",
+        "municipality": hub["municipality"], "modules": ["webcare"], "expertise": [], "formats": ["groep"],
+        "days_per_month": 1, "languages": ["nl"], "contact": hub["mailbox"], "circle": "netwerk", "fee": "gratis",
+        "support": [], "consent": "2026-01-01", "example": True, **changes,
+    }
+    (site / "data" / "trainers.yaml").write_text(yaml.safe_dump({"trainers": [record]}), encoding="utf-8")
+    return record
+
+
+def test_trainer_offering_a_draft_module_warns_but_builds(mini_site: Path, caplog):
+    write_module(mini_site, "webcare", module_text("webcare", title="Webcare in concept", status="draft"))
+    write_trainer(mini_site)
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    assert ("data/trainers.yaml:15: trainers[1].modules[1]: waarschuwing: trainer 'tessa-proef' geeft module "
+            "'webcare', maar die is niet gepubliceerd") in caplog.text
+    trainer_page = parse(out / "trainers" / "tessa-proef" / "index.html")
+    assert "Webcare in concept (nog niet gepubliceerd)" in trainer_page.text_content()
+    assert not trainer_page.xpath("//article//a[contains(@href, 'modules/webcare')]")
+
+
+def test_names_from_registries_render_as_text(mini_site: Path):
+    write_module(mini_site, "webcare", module_text("webcare"))
+    write_trainer(mini_site, name="<script>alert(1)</script>", role="<b>Rol</b>")
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    pages = [path for path in out.rglob("*.html")]
+    assert not any("<script>alert(1)</script>" in path.read_text(encoding="utf-8") for path in pages)
+    escaped = [path for path in pages if "&lt;script&gt;alert(1)&lt;/script&gt;" in path.read_text(encoding="utf-8")]
+    assert escaped, "the name is shown, as text"

@@ -22,7 +22,8 @@ def test_validate_says_how_much_it_checked_when_clean(repo, capsys):
     (repo / "curriculum" / "a.md").write_text(module_text("a"), encoding="utf-8")
     assert cli.main(["--root", str(repo), "validate"]) == 0
     hubs = len(yaml.safe_load((repo / "data" / "network.yaml").read_text(encoding="utf-8"))["hubs"])
-    assert capsys.readouterr().out == f"In orde: 1 modules en {hubs} deelnemende gemeenten gecontroleerd.\n"
+    assert capsys.readouterr().out == (f"In orde: 1 module, {hubs} deelnemende gemeenten, 0 trainers met toestemming, "
+                                       f"0 webcare-samenwerkingen en 0 trainingssessies gecontroleerd.\n")
 
 
 def test_validate_lists_every_error_then_exits_1(repo, capsys):

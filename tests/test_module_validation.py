@@ -93,6 +93,14 @@ def test_prerequisite_cycle_is_reported_once(tmp_path):
     assert found == ["curriculum/a.md:14: prerequisites: voorkennis vormt een kring: a → b → c → a"]
 
 
+def test_a_broken_module_is_not_also_reported_missing_where_it_is_referenced(tmp_path):
+    found = problems(tmp_path, {
+        "a.md": module_text("a").replace("level: basis", "level: hoog"),
+        "b.md": module_text("b", prerequisites="[a]"),
+    })
+    assert [line.split(": ")[0] for line in found] == ["curriculum/a.md:7"]
+
+
 def test_all_problems_in_all_files_are_reported_in_one_run(tmp_path):
     found = problems(tmp_path, {
         "a.md": module_text("a").replace("level: basis\n", "level: hoog\n").replace("duration: 120\n", ""),

@@ -29,7 +29,7 @@ def test_national_map_links_every_province_with_a_name_and_resolves(built_site: 
     etree.fromstring(etree.tostring(svg))  # well-formed as XML on its own
     links = svg.xpath(".//*[local-name()='a']")
     assert len(links) == len(GEOGRAPHY.provinces) == 12
-    for link, province in zip(links, GEOGRAPHY.provinces):
+    for link, province in zip(links, GEOGRAPHY.provinces, strict=True):
         coverage = CONTENT.coverage.province(province.code)
         assert link.get("aria-label") == f"{province.name}: {vocabulary.COVERAGE[coverage.level.value].lower()}"
         assert resolve(built_site, page_url, link.get("href")) == page_at(built_site, urls.province_url(province.name))
@@ -43,7 +43,7 @@ def test_coverage_table_states_the_same_facts_as_the_map(built_site: Path):
     page = parse(page_at(built_site, "kaart/"))
     rows = page.cssselect("article table tbody tr")
     assert len(rows) == 12
-    for row, province in zip(rows, GEOGRAPHY.provinces):
+    for row, province in zip(rows, GEOGRAPHY.provinces, strict=True):
         cells = [cell.text_content() for cell in row]
         coverage = CONTENT.coverage.province(province.code)
         assert cells[0] == province.name
@@ -77,7 +77,8 @@ def test_provinces_short_of_two_hubs_say_so_and_show_the_fallback(built_site: Pa
         page = parse(page_at(built_site, urls.province_url(province.name)))
         verdict = page.cssselect(".pz-verdict")[0].text_content()
         assert "haalt de norm van Project Z niet" in verdict
-        fallback = page.xpath("//h2[starts-with(., 'Hulp van buiten de provincie')]/following-sibling::div[1]//tbody/tr")
+        fallback = page.xpath("//h2[starts-with(., 'Hulp van buiten de provincie')]"
+                              "/following-sibling::div[1]//tbody/tr")
         expected = CONTENT.coverage.province(province.code).fallback_hubs
         assert [row.cssselect("th a")[0].text_content() for row in fallback] == [
             GEOGRAPHY.municipality(hub.municipality_code).name for hub in expected
@@ -96,7 +97,7 @@ def test_every_municipality_page_names_two_other_hubs_own_province_first(built_s
         assert municipality.name not in names
         expected = CONTENT.coverage.assignment(municipality.code).hubs
         assert names == [GEOGRAPHY.municipality(ref.municipality_code).name for ref in expected]
-        for item, ref in zip(helpers, expected):
+        for item, ref in zip(helpers, expected, strict=True):
             assert f"{dutch.decimal(ref.distance_km)} km" in item.text_content()
             assert ("eigen provincie" in item.text_content()) == ref.in_own_province
         assert dutch.number(municipality.population) in page.cssselect(".pz-lead")[0].text_content()

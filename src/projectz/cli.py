@@ -8,7 +8,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from projectz import dutch
 from projectz.content import ContentPaths, check_content
+from projectz.offline import build_offline_zip
 from projectz.sitebuild import build_site, quiet_logging
 from projectz.templating import render
 
@@ -19,9 +21,16 @@ def validate(root: Path) -> int:
         print(issue)
     if content is None:
         errors = sum(1 for issue in issues if not issue.warning)
-        print(f"{errors} {'fout' if errors == 1 else 'fouten'} gevonden.")
+        print(f"{dutch.count(errors, 'fout', 'fouten')} gevonden.")
         return 1
-    print(f"In orde: {len(content.modules)} modules en {len(content.hubs)} deelnemende gemeenten gecontroleerd.")
+    checked = [
+        dutch.count(len(content.modules), "module", "modules"),
+        dutch.count(len(content.hubs), "deelnemende gemeente", "deelnemende gemeenten"),
+        dutch.count(len(content.trainers), "trainer met toestemming", "trainers met toestemming"),
+        dutch.count(len(content.partnerships), "webcare-samenwerking", "webcare-samenwerkingen"),
+        dutch.count(len(content.sessions), "trainingssessie", "trainingssessies"),
+    ]
+    print(f"In orde: {', '.join(checked[:-1])} en {checked[-1]} gecontroleerd.")
     return 0
 
 
@@ -50,6 +59,17 @@ def build(root: Path, site_dir: Path) -> int:
     return 0
 
 
+def offline(root: Path, zip_path: Path) -> int:
+    quiet_logging()
+    try:
+        build_offline_zip(root / "mkdocs.yml", zip_path)
+    except Abort as error:
+        print(f"De offline-versie is niet gebouwd. {error}")
+        return 1
+    print(f"Offline-versie gebouwd: {zip_path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="projectz")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van de repository")
@@ -57,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="controleer alle inhoud")
     build_command = commands.add_parser("build", help="bouw de site (strikt) en vervang de oude pas daarna")
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    offline_command = commands.add_parser("offline", help="bouw de offline-versie (zip die werkt vanaf file://)")
+    offline_command.add_argument("--zip", type=Path, default=Path("dist") / "projectz-offline.zip")
     scaffold = commands.add_parser("new-module", help="maak een nieuwe module aan")
     scaffold.add_argument("id")
     scaffold.add_argument("title")
@@ -65,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         return validate(args.root)
     if args.command == "build":
         return build(args.root, args.site_dir)
+    if args.command == "offline":
+        return offline(args.root, args.zip)
     return new_module(args.root, args.id, args.title, datetime.date.today())
 
 

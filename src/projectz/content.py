@@ -1,14 +1,19 @@
 """Everything the site is built from, loaded and cross-checked in one pass."""
 
+import datetime
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from projectz.agenda import upcoming
 from projectz.coverage import Coverage, compute_coverage
 from projectz.geography import Geography, GeographyError, load_geography
 from projectz.issues import Issue, raise_if_errors
 from projectz.modules import Module, load_modules
 from projectz.network import Hub, load_network
+from projectz.sessions import Session, load_sessions
+from projectz.trainers import Trainer, load_trainers
+from projectz.webcare import Partnership, load_partnerships
 
 
 @dataclass(frozen=True)
@@ -17,12 +22,16 @@ class ContentPaths:
     curriculum: Path
     geography: Path
     network: Path
+    trainers: Path
+    webcare: Path
+    sessions: Path
 
     @classmethod
     def under(cls, root: Path) -> "ContentPaths":
         data = root / "data"
         return cls(root=root, curriculum=root / "curriculum", geography=data / "geography.json",
-                   network=data / "network.yaml")
+                   network=data / "network.yaml", trainers=data / "trainers.yaml", webcare=data / "webcare.yaml",
+                   sessions=data / "sessions.yaml")
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,12 @@ class Content:
     modules: tuple[Module, ...]
     geography: Geography
     hubs: tuple[Hub, ...]
+    # Only trainers who consented to publication: nothing else may reach a page, search or export.
+    trainers: tuple[Trainer, ...]
+    partnerships: tuple[Partnership, ...]
+    sessions: tuple[Session, ...]
+    # "Today" for everything that depends on it (the agenda, the results), fixed per build.
+    build_date: datetime.date
     warnings: tuple[Issue, ...] = ()
 
     def module(self, module_id: str) -> Module:
@@ -46,10 +61,30 @@ class Content:
     def hub(self, municipality_code: str) -> Hub | None:
         return next((hub for hub in self.hubs if hub.municipality_code == municipality_code), None)
 
+    def trainer(self, trainer_id: str) -> Trainer:
+        return next(trainer for trainer in self.trainers if trainer.id == trainer_id)
 
-def check_content(paths: ContentPaths) -> tuple[Content | None, list[Issue]]:
+    def trainers_for_module(self, module_id: str) -> tuple[Trainer, ...]:
+        return tuple(trainer for trainer in self.trainers if module_id in trainer.modules)
+
+    def trainers_in(self, municipality_codes: frozenset[str]) -> tuple[Trainer, ...]:
+        return tuple(trainer for trainer in self.trainers if trainer.municipality in municipality_codes)
+
+    def trainers_in_circle(self, circle: str) -> tuple[Trainer, ...]:
+        return tuple(trainer for trainer in self.trainers if trainer.circle == circle)
+
+    def upcoming(self, **filters: str) -> tuple[Session, ...]:
+        """Sessions from the build date on, by province, module, trainer or municipality."""
+        return upcoming(self.sessions, self.build_date, **filters)
+
+    def partnerships_concerning(self, municipality_codes: frozenset[str]) -> tuple[Partnership, ...]:
+        return tuple(p for p in self.partnerships if municipality_codes & set(p.involved))
+
+
+def check_content(paths: ContentPaths,
+                  build_date: datetime.date | None = None) -> tuple[Content | None, list[Issue]]:
     """All problems in all files at once; Content only when there is no error."""
-    modules, issues = load_modules(paths.curriculum, paths.root)
+    curriculum, issues = load_modules(paths.curriculum, paths.root)
     try:
         geography = load_geography(paths.geography)
     except GeographyError as error:
@@ -58,15 +93,29 @@ def check_content(paths: ContentPaths) -> tuple[Content | None, list[Issue]]:
                             f"{error}; maak het bestand opnieuw met scripts/derive-geodata"))
         return None, sorted(issues)
     hubs, network_issues = load_network(paths.network, paths.root, geography)
-    issues = sorted(issues + network_issues)
+    hub_codes = frozenset(hub.municipality_code for hub in hubs)
+    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes)
+    partnerships, webcare_issues = load_partnerships(paths.webcare, paths.root, geography)
+    sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers)
+    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues)
     if any(not issue.warning for issue in issues):
         return None, issues
-    return Content(modules=tuple(modules), geography=geography, hubs=hubs, warnings=tuple(issues)), issues
+    content = Content(
+        modules=curriculum.modules,
+        geography=geography,
+        hubs=hubs,
+        trainers=tuple(trainer for trainer in trainers if trainer.publishable),
+        partnerships=partnerships,
+        sessions=sessions,
+        build_date=build_date or datetime.date.today(),
+        warnings=tuple(issues),
+    )
+    return content, issues
 
 
-def load_content(paths: ContentPaths) -> Content:
+def load_content(paths: ContentPaths, build_date: datetime.date | None = None) -> Content:
     """Like check_content, but raises ContentError listing every error."""
-    content, issues = check_content(paths)
+    content, issues = check_content(paths, build_date)
     raise_if_errors(issues)
     assert content is not None
     return content

@@ -18,3 +18,26 @@ def number(value: int) -> str:
 def decimal(value: float, places: int = 1) -> str:
     """23.45 → '23,5': Dutch decimal comma."""
     return f"{value:.{places}f}".replace(".", ",")
+
+
+def count(amount: int, singular: str, plural: str) -> str:
+    """'1 module', '7 modules'."""
+    return f"{amount} {singular if amount == 1 else plural}"
+
+
+SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def month_year(day: datetime.date) -> str:
+    """'juni 2025': a month as a heading or table cell names it."""
+    return f"{MONTHS[day.month - 1]} {day.year}"
+
+
+def short_month(day: datetime.date) -> str:
+    """'mrt': the abbreviation Dutch readers expect under a narrow chart column."""
+    return SHORT_MONTHS[day.month - 1]
+
+
+def clock(moment: datetime.time) -> str:
+    """13:30 → '13.30': how Dutch texts write a time of day."""
+    return f"{moment.hour}.{moment.minute:02d}"

@@ -98,6 +98,11 @@ class Geography:
         return tuple(m for m in self.municipalities if m.province_code == province_code)
 
 
+def unknown_municipality(code: str) -> str:
+    """What an author is told when a registry names a municipality code that does not exist."""
+    return f"gemeente '{code}' bestaat niet in de CBS-indeling van 2023"
+
+
 def hub_candidates(geography: Geography) -> tuple[Municipality, ...]:
     """Municipalities large enough to be a hub, in code order."""
     return tuple(m for m in geography.municipalities if m.is_hub_candidate)
@@ -106,7 +111,7 @@ def hub_candidates(geography: Geography) -> tuple[Municipality, ...]:
 def ring_area_and_moment(ring: Ring) -> tuple[float, float, float]:
     """Signed area and its first moments (for the centroid) of one ring, by the shoelace sum."""
     area = moment_x = moment_y = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True):
         cross = x1 * y2 - x2 * y1
         area += cross
         moment_x += (x1 + x2) * cross
@@ -253,7 +258,7 @@ def _ring(item: Any, where: str) -> Ring:
     values = _list(item, where)
     if len(values) % 2 or len(values) < 6 or any(type(value) is not int for value in values):
         raise GeographyError(f"{where}: expected a flat list of at least 3 integer x, y pairs")
-    return tuple(zip(values[::2], values[1::2]))
+    return tuple(zip(values[::2], values[1::2], strict=True))
 
 
 def _check_unique(codes: list[str], where: str) -> None:

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass
 
+from projectz import dutch
+
 
 @dataclass(frozen=True, order=True)
 class Issue:
@@ -23,10 +25,9 @@ class ContentError(Exception):
 
     def __init__(self, issues: list[Issue]):
         self.issues = sorted(issues)
-        count = len(self.issues)
-        noun = "fout" if count == 1 else "fouten"
         lines = [str(issue) for issue in self.issues]
-        super().__init__("\n".join([*lines, f"{count} {noun} gevonden; er is niets gepubliceerd."]))
+        total = dutch.count(len(self.issues), "fout", "fouten")
+        super().__init__("\n".join([*lines, f"{total} gevonden; er is niets gepubliceerd."]))
 
 
 def raise_if_errors(issues: list[Issue]) -> None:

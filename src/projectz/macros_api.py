@@ -5,14 +5,18 @@ supports `define_env` (such as Zensical) can reuse it unchanged.
 """
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from projectz import urls
+from projectz.accessibility import contact_mailbox, deviations_html
+from projectz.agenda_pages import agenda_html, results_html
 from projectz.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.content import Content
 from projectz.modules import MODULE_SCHEMA
+from projectz.people_pages import directory_html, partnerships_html, support_levels_html
 from projectz.region_pages import national_map_html
 from projectz.templating import render
 
@@ -24,7 +28,8 @@ def catalogue_html(content: Content, page_url: str) -> Markup:
         groups=groups,
         facets=CATALOGUE_FACETS,
         total=sum(len(group.modules) for group in groups),
-        module_href=lambda module: urls.relative(page_url, urls.module_url(module.id)),
+        module_href=lambda module: urls.PageLinks(page_url).module(module.id),
+        noun="modules",
     ))
 
 
@@ -36,11 +41,19 @@ def register(env: Any, content: Content) -> None:
     def page_url() -> str:
         return env.page.url if env.page else ""
 
-    macros: dict[str, Callable[[], Markup | int]] = {
+    root = Path(env.conf.config_file_path).parent
+    macros: dict[str, Callable[[], Markup | int | str]] = {
         "catalogue": lambda: catalogue_html(content, page_url()),
         "module_fields": module_fields_html,
         "module_count": lambda: len(content.published_modules),
         "province_map": lambda: national_map_html(content, page_url()),
+        "trainer_directory": lambda: directory_html(content, page_url()),
+        "support_levels": lambda: support_levels_html(content, page_url()),
+        "webcare_partnerships": lambda: partnerships_html(content, page_url()),
+        "agenda": lambda: agenda_html(content, page_url()),
+        "results": lambda: results_html(content, page_url()),
+        "accessibility_deviations": lambda: deviations_html(root),
+        "accessibility_contact": lambda: contact_mailbox(root),
     }
     for name, function in macros.items():
         env.macro(function, name)

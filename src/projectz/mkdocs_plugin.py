@@ -3,29 +3,39 @@
 Only wiring lives here; loading, checking and rendering are plain functions elsewhere.
 """
 
+import datetime
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from projectz import urls
+from projectz.agenda_pages import feed_downloads, results_downloads, site_benchmark
 from projectz.content import Content, ContentPaths, load_content
 from projectz.issues import ContentError
 from projectz.modules import MODULE_SCHEMA
 from projectz.pages import generated_pages
+from projectz.people_pages import trainer_pages
 from projectz.region_pages import region_pages
 
-log = get_plugin_logger(__name__)
+# Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
+# own loggers as fatal, and a warning must inform the author without stopping the site.
+content_log = logging.getLogger("projectz")
 
 MODULE_SCHEMA_URI = "schemas/module.schema.json"
 
 
 class ProjectZConfig(base.Config):
     content_root = c.Type(str, default=".")
+    # The day the agenda and the results are built for (YYYY-MM-DD); empty means today.
+    # YAML reads an unquoted date as a date, a quoted one or an empty variable as text.
+    build_date = c.Type((str, datetime.date), default="")
 
 
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
@@ -33,12 +43,13 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
+        build_date = _build_date(self.config.build_date)
         try:
-            self.content = load_content(ContentPaths.under(root.resolve()))
+            self.content = load_content(ContentPaths.under(root.resolve()), build_date)
         except ContentError as error:
             raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
         for warning in self.content.warnings:
-            log.warning(str(warning))
+            content_log.warning(str(warning))
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -47,12 +58,20 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             # Hand-written pages live under docs/, so their edit links must say so.
             if edit_base and file.src_uri.endswith(".md"):
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        for page in [*generated_pages(self.content, edit_base), *region_pages(self.content)]:
-            file = File.generated(config, page.src_uri, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+        pages = [*generated_pages(self.content, edit_base), *region_pages(self.content), *trainer_pages(self.content)]
+        for page in pages:
+            file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            # Links are relative to the page's own URL, known only once MkDocs has placed the file.
+            file.content_string = page.markdown(urls.PageLinks(file.url))
             file.edit_uri = page.source_path
             files.append(file)
+        downloads = [*feed_downloads(self.content, config.site_url or ""),
+                     *results_downloads(site_benchmark(self.content))]
+        for download in downloads:
+            files.append(File.generated(config, download.src_uri, content=download.content))
         schema = MODULE_SCHEMA.json_schema(f"{config.site_url or ''}{MODULE_SCHEMA_URI}")
-        files.append(File.generated(config, MODULE_SCHEMA_URI, content=json.dumps(schema, ensure_ascii=False, indent=2)))
+        schema_text = json.dumps(schema, ensure_ascii=False, indent=2)
+        files.append(File.generated(config, MODULE_SCHEMA_URI, content=schema_text))
         return files
 
 
@@ -61,3 +80,12 @@ def _edit_base(config: MkDocsConfig) -> str | None:
     if not config.repo_url or not config.edit_uri:
         return None
     return f"{config.repo_url.rstrip('/')}/{config.edit_uri.strip('/')}/"
+
+
+def _build_date(value: str | datetime.date) -> datetime.date | None:
+    if isinstance(value, datetime.date) or not value:
+        return value or None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise PluginError(f"build_date '{value}' is geen datum als JJJJ-MM-DD") from None

@@ -19,7 +19,8 @@ MODULE_SCHEMA = Schema(
         Field("audience", ListOf(Choice(vocabulary.AUDIENCES), min_items=1), "Voor wie de module bedoeld is."),
         Field("level", Choice(vocabulary.LEVELS), "Niveau van de module."),
         Field("duration", Integer(30, 960), "Duur in minuten, bijvoorbeeld 180 voor een dagdeel."),
-        Field("formats", ListOf(Choice(vocabulary.FORMATS), min_items=1), "Vormen waarin de module gegeven kan worden."),
+        Field("formats", ListOf(Choice(vocabulary.FORMATS), min_items=1),
+              "Vormen waarin de module gegeven kan worden."),
         Field("objectives", ListOf(Text(), min_items=1), "Leerdoelen: wat de deelnemer na afloop kan."),
         Field("key_points", ListOf(Text(), min_items=1), "De kernpunten om te onthouden."),
         Field("prerequisites", ListOf(SLUG), "Ids van modules die je eerst volgt (mag leeg: [])."),
@@ -73,30 +74,47 @@ def module_files(curriculum_dir: Path) -> list[Path]:
     return sorted(files)
 
 
-def load_modules(curriculum_dir: Path, root: Path) -> tuple[list[Module], list[Issue]]:
+@dataclass(frozen=True)
+class Curriculum:
+    modules: tuple[Module, ...]
+    # Ids named by every module file, valid or not: a reference to a module that merely has
+    # an error of its own is not reported a second time as a missing module.
+    declared_ids: frozenset[str]
+
+
+def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Issue]]:
     """Load and check every module; return the valid ones and every problem found."""
     parsed: list[_Parsed] = []
+    declared: set[str] = set()
     issues: list[Issue] = []
     for path in module_files(curriculum_dir):
-        result, file_issues = _parse_module(path, path.relative_to(root).as_posix())
+        result, declared_id, file_issues = _parse_module(path, path.relative_to(root).as_posix())
         issues += file_issues
+        if declared_id:
+            declared.add(declared_id)
         if result:
             parsed.append(result)
     issues += _duplicate_ids(parsed)
-    issues += _prerequisite_problems(parsed)
-    return [item.module for item in sorted(parsed, key=lambda item: item.module.id)], issues
+    issues += _prerequisite_problems(parsed, frozenset(declared))
+    modules = tuple(item.module for item in sorted(parsed, key=lambda item: item.module.id))
+    return Curriculum(modules, frozenset(declared)), issues
 
 
-def _parse_module(path: Path, shown_path: str) -> tuple[_Parsed | None, list[Issue]]:
+def _parse_module(path: Path, shown_path: str) -> tuple[_Parsed | None, str | None, list[Issue]]:
+    """The module if valid, the id the file declares (even if not), and the file's problems."""
     text = path.read_text(encoding="utf-8")
     document, body, body_line, issues = split_front_matter(text, shown_path)
-    if document is None or issues:
-        return None, issues
+    if document is None:
+        return None, None, issues
+    declared = document.data.get("id") if isinstance(document.data, dict) else None
+    declared = declared if isinstance(declared, str) else None
+    if issues:
+        return None, declared, issues
     values, issues = MODULE_SCHEMA.validate(document)
     if values is None:
-        return None, issues
+        return None, declared, issues
     module = Module(**values, source_path=shown_path, body=body, body_line=body_line)
-    return _Parsed(module, document), []
+    return _Parsed(module, document), declared, []
 
 
 def _duplicate_ids(parsed: list[_Parsed]) -> list[Issue]:
@@ -114,12 +132,12 @@ def _duplicate_ids(parsed: list[_Parsed]) -> list[Issue]:
     return issues
 
 
-def _prerequisite_problems(parsed: list[_Parsed]) -> list[Issue]:
+def _prerequisite_problems(parsed: list[_Parsed], declared: frozenset[str]) -> list[Issue]:
     by_id = {item.module.id: item for item in parsed}
     issues = []
     for item in parsed:
         for index, prerequisite in enumerate(item.module.prerequisites):
-            if prerequisite not in by_id:
+            if prerequisite not in declared:
                 issues.append(Issue(item.module.source_path, item.document.line("prerequisites", index),
                                     f"prerequisites[{index + 1}]", f"module '{prerequisite}' bestaat niet"))
     for cycle in _cycles({module_id: item.module.prerequisites for module_id, item in by_id.items()}):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projectz import dutch
-from projectz.geography import HUB_POPULATION, Geography
+from projectz.geography import HUB_POPULATION, Geography, unknown_municipality
 from projectz.issues import Issue
 from projectz.registry import load_registry
 from projectz.schema import EMAIL, MUNICIPALITY_CODE, Boolean, Date, Field, Integer, Schema
@@ -37,12 +37,13 @@ def load_network(path: Path, root: Path, geography: Geography) -> tuple[tuple[Hu
     for record in records:
         code = record.values["municipality"]
         if not geography.has_municipality(code):
-            issues.append(record.issue("municipality", f"gemeente '{code}' bestaat niet in de CBS-indeling van 2023"))
+            issues.append(record.issue("municipality", unknown_municipality(code)))
             continue
         municipality = geography.municipality(code)
         if municipality.population < HUB_POPULATION:
-            issues.append(record.issue("municipality", f"{municipality.name} heeft {dutch.number(municipality.population)} "
-                                                       f"inwoners; een deelnemende gemeente heeft er minstens "
+            population = dutch.number(municipality.population)
+            issues.append(record.issue("municipality", f"{municipality.name} heeft {population} inwoners; een "
+                                                       f"deelnemende gemeente heeft er minstens "
                                                        f"{dutch.number(HUB_POPULATION)}"))
             continue
         hubs.append(Hub(

@@ -1,5 +1,6 @@
 """Pages generated from content: what each contains and where it lives in the site."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -16,8 +17,9 @@ CATALOGUE_URL = "catalogus/"
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str
-    markdown: str
     source_path: str | None  # the file an author edits to change the page; None for derived data
+    # The page's Markdown, given links from its own URL (which depends on how the site is built).
+    markdown: Callable[[urls.PageLinks], str]
 
 
 @dataclass(frozen=True)
@@ -33,23 +35,26 @@ def page_markdown(title: str, description: str, body: str) -> str:
 
 
 def module_page(module: Module, content: Content, edit_url: str | None) -> GeneratedPage:
-    here = urls.module_url(module.id)
-    prerequisites = [_module_link(content.module(prerequisite), here) for prerequisite in module.prerequisites]
-    body = render(
-        "module_page.md.j2",
-        module=module,
-        body=Markup(module.body.strip()),
-        prerequisites=prerequisites,
-        catalogue_url=urls.relative(here, CATALOGUE_URL),
-        edit_url=edit_url,
-    )
-    return GeneratedPage(urls.module_src(module.id), page_markdown(module.title, module.summary, body),
-                         module.source_path)
+    def markdown(links: urls.PageLinks) -> str:
+        body = render(
+            "module_page.md.j2",
+            module=module,
+            body=Markup(module.body.strip()),
+            prerequisites=[_module_link(content.module(p), links) for p in module.prerequisites],
+            catalogue_url=links.to(CATALOGUE_URL),
+            edit_url=edit_url,
+            trainers=content.trainers_for_module(module.id),
+            content=content,
+            links=links,
+        )
+        return page_markdown(module.title, module.summary, body)
+
+    return GeneratedPage(urls.module_src(module.id), module.source_path, markdown)
 
 
-def _module_link(module: Module, here: str) -> Link:
+def _module_link(module: Module, links: urls.PageLinks) -> Link:
     """Drafts have no page, so a draft prerequisite is named but not linked."""
-    return Link(module.title, None if module.status == "draft" else urls.relative(here, urls.module_url(module.id)))
+    return Link(module.title, None if module.status == "draft" else links.module(module.id))
 
 
 def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPage]:

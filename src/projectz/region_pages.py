@@ -1,37 +1,15 @@
 """Province and municipality pages, the national map and its table: who helps whom, and where."""
 
-from dataclasses import dataclass
-
 from markupsafe import Markup
 
 from projectz import dutch, urls, vocabulary
 from projectz.content import Content
-from projectz.coverage import HubRef, ProvinceCoverage
+from projectz.coverage import ProvinceCoverage
 from projectz.geography import Municipality, Province
+from projectz.helproute import help_route, hub_views
 from projectz.pages import GeneratedPage, page_markdown
 from projectz.svg import MapLink, render_national_map, render_province_map
 from projectz.templating import render
-
-@dataclass(frozen=True)
-class HubView:
-    """A helping hub as a reader sees it: where it is, how far, and whom to write to."""
-
-    municipality: Municipality
-    province: Province
-    distance_km: float
-    in_own_province: bool
-    mailbox: str | None
-
-
-def hub_views(content: Content, municipality: Municipality) -> list[HubView]:
-    return [_hub_view(content, ref) for ref in content.coverage.assignment(municipality.code).hubs]
-
-
-def _hub_view(content: Content, ref: HubRef) -> HubView:
-    hub_municipality = content.geography.municipality(ref.municipality_code)
-    hub = content.hub(ref.municipality_code)
-    return HubView(hub_municipality, content.geography.province(hub_municipality.province_code), ref.distance_km,
-                   ref.in_own_province, hub.mailbox if hub else None)
 
 
 def province_link_label(province: Province, coverage: ProvinceCoverage) -> str:
@@ -61,43 +39,51 @@ def national_map_html(content: Content, page_url: str) -> Markup:
 
 
 def province_page(content: Content, province: Province) -> GeneratedPage:
-    here = urls.province_url(province.name)
-    links = urls.PageLinks(here)
     coverage = content.coverage.province(province.code)
     municipalities = content.geography.municipalities_in(province.code)
-    map_links = {m.code: MapLink(links.municipality(m.name), municipality_link_label(m, content))
-                 for m in municipalities}
+    codes = frozenset(m.code for m in municipalities)
     participating = frozenset(hub.municipality_code for hub in content.hubs)
-    svg = Markup(render_province_map(content.geography, province.code, participating, map_links))
-    body = render(
-        "province_page.md.j2",
-        province=province,
-        coverage=coverage,
-        municipalities=sorted(municipalities, key=lambda m: m.name.casefold()),
-        content=content,
-        hub_views=lambda m: hub_views(content, m),
-        svg=svg,
-        links=links,
-    )
     description = f"Project Z in {province.name}: deelnemende gemeenten, dekking en wie elke gemeente helpt."
-    return GeneratedPage(urls.province_src(province.name),
-                         page_markdown(f"Provincie {province.name}", description, body), source_path=None)
+
+    def markdown(links: urls.PageLinks) -> str:
+        map_links = {m.code: MapLink(links.municipality(m.name), municipality_link_label(m, content))
+                     for m in municipalities}
+        body = render(
+            "province_page.md.j2",
+            province=province,
+            coverage=coverage,
+            municipalities=sorted(municipalities, key=lambda m: m.name.casefold()),
+            content=content,
+            hub_views=lambda m: hub_views(content, m),
+            svg=Markup(render_province_map(content.geography, province.code, participating, map_links)),
+            links=links,
+            trainers=content.trainers_in(codes),
+            partnerships=content.partnerships_concerning(codes),
+        )
+        return page_markdown(f"Provincie {province.name}", description, body)
+
+    return GeneratedPage(urls.province_src(province.name), None, markdown)
 
 
 def municipality_page(content: Content, municipality: Municipality) -> GeneratedPage:
-    here = urls.municipality_url(municipality.name)
-    body = render(
-        "municipality_page.md.j2",
-        municipality=municipality,
-        province=content.geography.province(municipality.province_code),
-        hub=content.hub(municipality.code),
-        helpers=hub_views(content, municipality),
-        content=content,
-        links=urls.PageLinks(here),
-    )
     description = f"Wie helpt gemeente {municipality.name}? De hubs van Project Z voor trainingen en hulp."
-    return GeneratedPage(urls.municipality_src(municipality.name),
-                         page_markdown(municipality.name, description, body), source_path=None)
+
+    def markdown(links: urls.PageLinks) -> str:
+        body = render(
+            "municipality_page.md.j2",
+            municipality=municipality,
+            province=content.geography.province(municipality.province_code),
+            hub=content.hub(municipality.code),
+            helpers=hub_views(content, municipality),
+            content=content,
+            links=links,
+            route=help_route(content, municipality),
+            local_trainers=content.trainers_in(frozenset({municipality.code})),
+            partnerships=content.partnerships_concerning(frozenset({municipality.code})),
+        )
+        return page_markdown(municipality.name, description, body)
+
+    return GeneratedPage(urls.municipality_src(municipality.name), None, markdown)
 
 
 def region_pages(content: Content) -> list[GeneratedPage]:

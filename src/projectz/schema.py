@@ -154,6 +154,27 @@ class Date(Check):
 
 
 @dataclass(frozen=True)
+class Optional(Check):
+    """A value that may be left empty (`null` or nothing after the colon)."""
+
+    inner: Check
+    empty_means: str
+
+    @property
+    def expected(self) -> str:
+        return f"{self.inner.expected}, of leeg ({self.empty_means})"
+
+    def problem(self, value: Any) -> str | None:
+        return None if value is None else self.inner.problem(value)
+
+    def convert(self, value: Any) -> Any:
+        return None if value is None else self.inner.convert(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.inner.json_schema(), {"type": "null"}]}
+
+
+@dataclass(frozen=True)
 class ListOf(Check):
     item: Check
     min_items: int = 0

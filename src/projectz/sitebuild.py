@@ -8,6 +8,8 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from projectz.offline import build_offline_zip, offline_edition_path
+
 
 def build_site(config_file: Path, site_dir: Path) -> int:
     """Build into a staging folder beside site_dir, then swap; return the number of HTML pages.
@@ -21,6 +23,9 @@ def build_site(config_file: Path, site_dir: Path) -> int:
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         build(config)
+        edition = offline_edition_path(config)
+        if edition:
+            build_offline_zip(config_file, staging / edition)
         _swap(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

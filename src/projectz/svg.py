@@ -156,7 +156,7 @@ def place_labels(hubs: Iterable[Municipality], viewport: Viewport) -> list[Label
     ]
     bounds = Box(0, 0, viewport.width, viewport.height)
     labels = []
-    for hub, (x, y) in zip(ordered, centres):
+    for hub, (x, y) in zip(ordered, centres, strict=True):
         # min() keeps the first of equal spots, so the order of label_spots is the preference.
         spot = min(label_spots(hub.name, x, y), key=lambda s: crowding(s.box, taken, bounds))
         taken.append(spot.box)
@@ -283,3 +283,30 @@ def hub_status(municipality: Municipality, participating: frozenset[str]) -> str
     if municipality.code in participating:
         return "deelnemend"
     return "kandidaat" if municipality.is_hub_candidate else "geen"
+
+
+def render_webcare_map(
+    geography: Geography,
+    areas: Mapping[str, Shape],
+    *,
+    id_prefix: str = "kaart-webcare",
+) -> str:
+    """The Netherlands with the municipalities of webcare partnerships drawn over the provinces.
+
+    areas maps municipality codes to Shapes whose kind is 'samen', 'uitbesteed' (a client) or
+    'uitvoerder' (the provider); path is ignored and drawn here. Provinces are only a backdrop.
+    """
+    viewport = Viewport.fitting(province.outline for province in geography.provinces)
+    shapes = [
+        Shape(path_data(geography.municipality(code).outline, viewport), area.href, area.label, area.kind)
+        for code, area in sorted(areas.items())
+    ]
+    return render(
+        "svg/webcare_map.svg.j2",
+        id_prefix=id_prefix,
+        width=viewport.width,
+        map_height=viewport.height,
+        provinces=[path_data(province.outline, viewport) for province in geography.provinces],
+        municipalities=shapes,
+        attribution=geography.attribution,
+    )

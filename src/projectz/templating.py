@@ -5,7 +5,7 @@ from pathlib import Path
 
 import jinja2
 
-from projectz import dutch, vocabulary
+from projectz import dutch, urls, vocabulary
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 
@@ -22,10 +22,14 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals["vocab"] = vocabulary
+    env.globals["urls"] = urls
+    env.globals["zip"] = zip
     env.filters["labels"] = _labels
     env.filters["long_date"] = dutch.long_date
     env.filters["number"] = dutch.number
     env.filters["decimal"] = dutch.decimal
+    env.filters["clock"] = dutch.clock
+    env.filters["month_year"] = dutch.month_year
     env.filters["duration"] = vocabulary.duration_label
     return env
 

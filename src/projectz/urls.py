@@ -43,14 +43,53 @@ def municipality_url(name: str) -> str:
     return f"gemeenten/{slug(name)}/"
 
 
+def trainer_src(trainer_id: str) -> str:
+    return f"trainers/{trainer_id}.md"
+
+
+def trainer_url(trainer_id: str) -> str:
+    return f"trainers/{trainer_id}/"
+
+
+FEED_ALL = "agenda/projectz.ics"
+RESULTS_CSV = "resultaten/resultaten.csv"
+RESULTS_JSON = "resultaten/resultaten.json"
+
+
+def province_feed(province_name: str) -> str:
+    return f"agenda/provincie-{slug(province_name)}.ics"
+
+
+def module_feed(module_id: str) -> str:
+    return f"agenda/module-{module_id}.ics"
+
+
+def page_file(url: str) -> str:
+    """Where a directory-style URL's page lives when the site uses file names: 'a/b/' → 'a/b.html'."""
+    return f"{url.rstrip('/')}.html" if url else "index.html"
+
+
 class PageLinks:
-    """Relative links from one page to every kind of page, for templates."""
+    """Relative links from one page to every kind of page, for templates.
+
+    `here` is the page's own URL as MkDocs gives it: 'modules/webcare/' on the website, or
+    'modules/webcare.html' in the offline edition, whose links must name files to work from file://.
+    """
 
     def __init__(self, here: str):
         self.here = here
+        self.file_names = here.endswith(".html")
 
     def to(self, url: str) -> str:
-        return relative(self.here, url)
+        """A link to the page at a directory-style URL such as 'modules/webcare/'."""
+        if not self.file_names:
+            return relative(self.here, url)
+        return posixpath.relpath(page_file(url), posixpath.dirname(self.here) or ".")
+
+    def file(self, path: str) -> str:
+        """A link to a file such as 'agenda/projectz.ics'."""
+        folder = posixpath.dirname(self.here) if self.file_names else self.here.rstrip("/")
+        return posixpath.relpath(path, folder or ".")
 
     def module(self, module_id: str) -> str:
         return self.to(module_url(module_id))
@@ -60,3 +99,6 @@ class PageLinks:
 
     def municipality(self, municipality_name: str) -> str:
         return self.to(municipality_url(municipality_name))
+
+    def trainer(self, trainer_id: str) -> str:
+        return self.to(trainer_url(trainer_id))

@@ -55,6 +55,53 @@ LICENSE_URLS = {
 }
 
 
+# The circles of the flexible pool, in the order a municipality turns to them.
+CIRCLES = {
+    "netwerk": "Netwerk van 100.000+-gemeenten",
+    "intern": "Interne vrijwilligers (zoals Ambtenaar 2.0)",
+    "extern": "Externe deskundigen",
+}
+
+FEES = {
+    "gratis": "Kosteloos",
+    "gereduceerd": "Gereduceerd tarief",
+}
+
+SUPPORT_LEVELS = {
+    "acuut": "Acute hulp bij een dreiging",
+    "proces": "Procesbegeleiding bij de invoering",
+    "nazorg-in-huis": "Nazorg in huis",
+    "nazorg-op-afstand": "Nazorg op afstand",
+}
+
+LANGUAGES = {
+    "nl": "Nederlands",
+    "fy": "Fries",
+    "en": "Engels",
+    "de": "Duits",
+    "pap": "Papiamentu",
+}
+
+WEBCARE_KINDS = {
+    "samen": "Samen monitoren",
+    "uitbesteed": "Uitbesteed aan een grote buurgemeente",
+}
+
+# A municipality's part in a partnership, as the webcare map shows it.
+WEBCARE_ROLES = {
+    "samen": "Monitort samen met buurgemeenten",
+    "uitbesteed": "Heeft webcare uitbesteed",
+    "uitvoerder": "Doet webcare voor buurgemeenten",
+}
+
+WEBCARE_SCOPES = {
+    "monitoren": "Monitoren van sociale media",
+    "beantwoorden": "Vragen en reacties beantwoorden",
+    "avond-weekend": "Bereikbaar in avond en weekend",
+    "crisis": "Opschalen bij incidenten en crises",
+    "rapportage": "Maandelijkse signalenrapportage",
+}
+
 # Keyed by CoverageLevel values: how a province's number of participating hubs reads.
 COVERAGE = {
     "twee": "Twee of meer deelnemende gemeenten",
@@ -70,3 +117,11 @@ def duration_label(minutes: int) -> str:
     hours = minutes / 60
     text = f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
     return f"{text} uur"
+
+
+# What became of a training session: planned first, then held or cancelled.
+SESSION_STATUSES = {
+    "planned": "Gepland",
+    "held": "Gehouden",
+    "cancelled": "Afgelast",
+}

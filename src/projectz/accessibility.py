@@ -1,0 +1,99 @@
+"""The accessibility statement's data (data/accessibility.yaml): its contact mailbox and the
+known deviations from WCAG 2.1 AA, each with the fix we plan.
+
+The statement must name every known failure with what we do about it; keeping the list as data
+lets the page show it as a table and lets the privacy check treat the mailbox as published.
+"""
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from projectz.issues import ContentError, Issue, raise_if_errors
+from projectz.schema import EMAIL, Check, Date, Field, Schema, Text, type_name
+from projectz.templating import render
+from projectz.yamlsource import parse_yaml
+
+STATEMENT_FILE = Path("data") / "accessibility.yaml"
+
+
+class _Records(Check):
+    """A list of records; each record is checked against its own schema afterwards."""
+
+    expected = "een lijst"
+
+    def problem(self, value: Any) -> str | None:
+        return None if isinstance(value, list) else f"verwacht een lijst, maar vond {type_name(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "array"}
+
+
+STATEMENT_SCHEMA = Schema(
+    title="Project Z: toegankelijkheidsverklaring",
+    fields=(
+        Field("contact", EMAIL, "Functionele mailbox voor vragen en klachten over toegankelijkheid."),
+        Field("deviations", _Records(), "Bekende afwijkingen van WCAG 2.1 AA; een lege lijst als er geen zijn."),
+    ),
+)
+
+DEVIATION_SCHEMA = Schema(
+    title="Project Z: bekende afwijking van WCAG 2.1 AA",
+    fields=(
+        Field("criterion", Text(pattern=r"\d\.\d{1,2}\.\d{1,2}", pattern_hint="een WCAG-succescriterium zoals 1.4.3"),
+              "Het succescriterium van WCAG 2.1 waaraan de site hier niet voldoet."),
+        Field("problem", Text(max_length=500), "Wat er misgaat en voor wie, in gewone taal."),
+        Field("planned_fix", Text(max_length=500), "Wat we eraan doen."),
+        Field("fix_by", Date(), "Uiterlijk wanneer het opgelost is (JJJJ-MM-DD)."),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Deviation:
+    criterion: str
+    problem: str
+    planned_fix: str
+    fix_by: datetime.date
+
+
+@dataclass(frozen=True)
+class Statement:
+    contact: str
+    deviations: tuple[Deviation, ...]
+
+
+def load_statement(root: Path) -> Statement:
+    """The statement's data, or ContentError naming every problem as path:line: field: message."""
+    shown = STATEMENT_FILE.as_posix()
+    path = root / STATEMENT_FILE
+    if not path.exists():
+        raise ContentError([Issue(shown, 1, "deviations", "bestand ontbreekt")])
+    document, issues = parse_yaml(path.read_text(encoding="utf-8"), shown)
+    if document is None:
+        raise ContentError(issues)
+    values, problems = STATEMENT_SCHEMA.validate(document)
+    issues += problems
+    # Each deviation is checked even when another field is wrong, so all problems show at once.
+    items = document.data.get("deviations") if isinstance(document.data, dict) else None
+    deviations = []
+    for index in range(len(items) if isinstance(items, list) else 0):
+        record, problems = DEVIATION_SCHEMA.validate(document, at=("deviations", index))
+        issues += problems
+        if record is not None:
+            deviations.append(Deviation(**record))
+    raise_if_errors(issues)
+    assert values is not None  # raise_if_errors stopped every path where validation failed
+    ordered = sorted(deviations, key=lambda deviation: (deviation.fix_by, deviation.criterion))
+    return Statement(contact=values["contact"], deviations=tuple(ordered))
+
+
+def deviations_html(root: Path) -> Markup:
+    return Markup(render("accessibility_deviations.html.j2", deviations=load_statement(root).deviations))
+
+
+def contact_mailbox(root: Path) -> str:
+    return load_statement(root).contact

@@ -1,0 +1,124 @@
+"""Headless Chromium for the browser tests: the built site over HTTP, pages, axe and visits.
+
+Debian's Chromium is used (playwright never downloads a browser here); scripts/lib.sh installs it.
+"""
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Below Material's 76.25em breakpoint the navigation becomes a drawer behind the menu button.
+WIDTHS = {"desktop": 1280, "mobile": 375}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        """Failed requests are reported by the tests themselves, not on stderr."""
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """The folder over HTTP on a free port of 127.0.0.1; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def launch_chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        # A fresh temporary profile each run: launch() without a user data dir makes one.
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@contextmanager
+def browser_context(browser: Browser, width: int, *, javascript: bool = True) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=javascript)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@dataclass
+class Visit:
+    """A page being loaded, and every request that left the site or failed on the way."""
+
+    page: Page
+    origin: str
+    problems: list[str] = field(default_factory=list)
+
+    def on_request(self, request: Request) -> None:
+        parts = urlsplit(request.url)
+        if parts.scheme in ("data", "blob", "about"):
+            return
+        if f"{parts.scheme}://{parts.netloc}" != self.origin:
+            self.problems.append(f"request to another origin: {request.url}")
+
+    def on_response(self, response: Response) -> None:
+        if response.status >= 400:
+            self.problems.append(f"HTTP {response.status}: {response.url}")
+
+    def on_failure(self, request: Request) -> None:
+        self.problems.append(f"failed: {request.url} ({request.failure})")
+
+
+def visit(context: BrowserContext, url: str, *, until_idle: bool = False) -> Visit:
+    """Open url, recording problems from the first request on; wait for the load event, or until
+    the network has been quiet for half a second (which also sees requests made after loading)."""
+    page = context.new_page()
+    parts = urlsplit(url)
+    current = Visit(page, f"{parts.scheme}://{parts.netloc}")
+    page.on("request", current.on_request)
+    page.on("response", current.on_response)
+    page.on("requestfailed", current.on_failure)
+    response = page.goto(url, wait_until="networkidle" if until_idle else "load")
+    assert response is not None and response.ok, f"{url}: {response.status if response else 'no response'}"
+    return current
+
+
+def open_search(page: Page, query: str) -> None:
+    """Open Material's search the way a keyboard user does ('s' shortcut) and type a query."""
+    page.keyboard.press("s")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item")
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for violation in violations:
+        for node in violation["nodes"]:
+            lines.append(f"{violation['id']} ({violation['impact']}): {node['target']}: {node['failureSummary']}")
+    return "\n".join(lines)

