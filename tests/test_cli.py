@@ -22,8 +22,10 @@ def test_validate_says_how_much_it_checked_when_clean(repo, capsys):
     (repo / "curriculum" / "a.md").write_text(module_text("a"), encoding="utf-8")
     assert cli.main(["--root", str(repo), "validate"]) == 0
     hubs = len(yaml.safe_load((repo / "data" / "network.yaml").read_text(encoding="utf-8"))["hubs"])
+    deviations = len(yaml.safe_load((repo / "data" / "accessibility.yaml").read_text(encoding="utf-8"))["deviations"])
     assert capsys.readouterr().out == (f"In orde: 1 module, {hubs} deelnemende gemeenten, 0 trainers met toestemming, "
-                                       f"0 webcare-samenwerkingen en 0 trainingssessies gecontroleerd.\n")
+                                       f"0 webcare-samenwerkingen, 0 trainingssessies en {deviations} afwijkingen uit "
+                                       f"de toegankelijkheidsverklaring gecontroleerd.\n")
 
 
 def test_validate_lists_every_error_then_exits_1(repo, capsys):

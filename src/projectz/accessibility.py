@@ -91,9 +91,5 @@ def load_statement(root: Path) -> Statement:
     return Statement(contact=values["contact"], deviations=tuple(ordered))
 
 
-def deviations_html(root: Path) -> Markup:
-    return Markup(render("accessibility_deviations.html.j2", deviations=load_statement(root).deviations))
-
-
-def contact_mailbox(root: Path) -> str:
-    return load_statement(root).contact
+def deviations_html(statement: Statement) -> Markup:
+    return Markup(render("accessibility_deviations.html.j2", deviations=statement.deviations))

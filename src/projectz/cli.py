@@ -29,6 +29,8 @@ def validate(root: Path) -> int:
         dutch.count(len(content.trainers), "trainer met toestemming", "trainers met toestemming"),
         dutch.count(len(content.partnerships), "webcare-samenwerking", "webcare-samenwerkingen"),
         dutch.count(len(content.sessions), "trainingssessie", "trainingssessies"),
+        dutch.count(len(content.statement.deviations), "afwijking uit de toegankelijkheidsverklaring",
+                    "afwijkingen uit de toegankelijkheidsverklaring"),
     ]
     print(f"In orde: {', '.join(checked[:-1])} en {checked[-1]} gecontroleerd.")
     return 0

@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from projectz.accessibility import Statement, load_statement
 from projectz.agenda import upcoming
 from projectz.coverage import Coverage, compute_coverage
 from projectz.geography import Geography, GeographyError, load_geography
-from projectz.issues import Issue, raise_if_errors
+from projectz.issues import ContentError, Issue, raise_if_errors
 from projectz.modules import Module, load_modules
 from projectz.network import Hub, load_network
 from projectz.sessions import Session, load_sessions
@@ -43,6 +44,7 @@ class Content:
     trainers: tuple[Trainer, ...]
     partnerships: tuple[Partnership, ...]
     sessions: tuple[Session, ...]
+    statement: Statement
     # "Today" for everything that depends on it (the agenda, the results), fixed per build.
     build_date: datetime.date
     warnings: tuple[Issue, ...] = ()
@@ -97,7 +99,8 @@ def check_content(paths: ContentPaths,
     trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes)
     partnerships, webcare_issues = load_partnerships(paths.webcare, paths.root, geography)
     sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers)
-    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues)
+    statement, statement_issues = _statement(paths.root)
+    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues + statement_issues)
     if any(not issue.warning for issue in issues):
         return None, issues
     content = Content(
@@ -107,6 +110,7 @@ def check_content(paths: ContentPaths,
         trainers=tuple(trainer for trainer in trainers if trainer.publishable),
         partnerships=partnerships,
         sessions=sessions,
+        statement=statement,
         build_date=build_date or datetime.date.today(),
         warnings=tuple(issues),
     )
@@ -119,3 +123,10 @@ def load_content(paths: ContentPaths, build_date: datetime.date | None = None) -
     raise_if_errors(issues)
     assert content is not None
     return content
+
+
+def _statement(root: Path) -> tuple[Statement | None, list[Issue]]:
+    try:
+        return load_statement(root), []
+    except ContentError as error:
+        return None, error.issues

@@ -5,13 +5,12 @@ supports `define_env` (such as Zensical) can reuse it unchanged.
 """
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
 
 from projectz import urls
-from projectz.accessibility import contact_mailbox, deviations_html
+from projectz.accessibility import deviations_html
 from projectz.agenda_pages import agenda_html, results_html
 from projectz.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.content import Content
@@ -41,7 +40,6 @@ def register(env: Any, content: Content) -> None:
     def page_url() -> str:
         return env.page.url if env.page else ""
 
-    root = Path(env.conf.config_file_path).parent
     macros: dict[str, Callable[[], Markup | int | str]] = {
         "catalogue": lambda: catalogue_html(content, page_url()),
         "module_fields": module_fields_html,
@@ -52,8 +50,8 @@ def register(env: Any, content: Content) -> None:
         "webcare_partnerships": lambda: partnerships_html(content, page_url()),
         "agenda": lambda: agenda_html(content, page_url()),
         "results": lambda: results_html(content, page_url()),
-        "accessibility_deviations": lambda: deviations_html(root),
-        "accessibility_contact": lambda: contact_mailbox(root),
+        "accessibility_deviations": lambda: deviations_html(content.statement),
+        "accessibility_contact": lambda: content.statement.contact,
     }
     for name, function in macros.items():
         env.macro(function, name)
