@@ -61,7 +61,8 @@ def test_folder_module_with_index_is_loaded(tmp_path):
                      "curriculum/a.md:14: prerequisites[1]: module 'bestaat-niet' bestaat niet",
                      id="missing-prerequisite"),
         pytest.param(("title: Webcare oefenen\n", "title: Webcare: oefenen: nu\n"),
-                     "curriculum/a.md:3: yaml: YAML-fout: mapping values are not allowed here", id="broken-yaml"),
+                     # The rest of the sentence is the YAML parser's own (libyaml or PyYAML's).
+                     "curriculum/a.md:3: yaml: YAML-fout: mapping values are not allowed", id="broken-yaml"),
         pytest.param(("level: basis\n", "level: basis\nlevel: expert\n"),
                      "curriculum/a.md:8: level: dit veld staat er twee keer in", id="duplicate-key"),
     ],
@@ -70,7 +71,8 @@ def test_each_rule_names_file_line_and_field(tmp_path, change, expected):
     old, new = change
     text = module_text("a")
     assert old in text
-    assert problems(tmp_path, {"a.md": text.replace(old, new, 1)}) == [expected]
+    found = problems(tmp_path, {"a.md": text.replace(old, new, 1)})
+    assert len(found) == 1 and found[0].startswith(expected), found
 
 
 def test_file_without_front_matter(tmp_path):

@@ -18,7 +18,12 @@ KeyPath = tuple[str | int, ...]
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*\r?\n?", re.DOTALL | re.MULTILINE)
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it: the registries are large enough for the pure-Python one to
+# cost most of a build's own time.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_SafeLoader):
     """Safe loader that leaves dates as text, so a bad date is a field error, not a crash."""
 
 
@@ -49,14 +54,18 @@ class Document:
 
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Issue]]:
     """Parse text into a Document; on failure return the parser's own line and words."""
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        # One parse gives both the node tree (for line numbers) and the data built from it.
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         problem = error.problem or error.context or "onleesbare YAML"
         return None, [Issue(path, line, "yaml", f"YAML-fout: {problem}")]
+    finally:
+        loader.dispose()
     document = Document(path, data, first_line=1 + line_offset)
     issues: list[Issue] = []
     if node is not None:
