@@ -8,37 +8,16 @@ lets the page show it as a table and lets the privacy check treat the mailbox as
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from markupsafe import Markup
 
 from projectz.issues import ContentError, Issue, raise_if_errors
-from projectz.schema import EMAIL, Check, Date, Field, Schema, Text, type_name
+from projectz.schema import EMAIL, Date, Field, Group, ListOf, Schema, Text
 from projectz.templating import render
 from projectz.yamlsource import parse_yaml
 
 STATEMENT_FILE = Path("data") / "accessibility.yaml"
 
-
-class _Records(Check):
-    """A list of records; each record is checked against its own schema afterwards."""
-
-    expected = "een lijst"
-
-    def problem(self, value: Any) -> str | None:
-        return None if isinstance(value, list) else f"verwacht een lijst, maar vond {type_name(value)}"
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "array"}
-
-
-STATEMENT_SCHEMA = Schema(
-    title="Project Z: toegankelijkheidsverklaring",
-    fields=(
-        Field("contact", EMAIL, "Functionele mailbox voor vragen en klachten over toegankelijkheid."),
-        Field("deviations", _Records(), "Bekende afwijkingen van WCAG 2.1 AA; een lege lijst als er geen zijn."),
-    ),
-)
 
 DEVIATION_SCHEMA = Schema(
     title="Project Z: bekende afwijking van WCAG 2.1 AA",
@@ -51,6 +30,15 @@ DEVIATION_SCHEMA = Schema(
     ),
 )
 
+
+STATEMENT_SCHEMA = Schema(
+    title="Project Z: toegankelijkheidsverklaring",
+    fields=(
+        Field("contact", EMAIL, "Functionele mailbox voor vragen en klachten over toegankelijkheid."),
+        Field("deviations", ListOf(Group(DEVIATION_SCHEMA)),
+              "Bekende afwijkingen van WCAG 2.1 AA; een lege lijst als er geen zijn."),
+    ),
+)
 
 @dataclass(frozen=True)
 class Deviation:
@@ -80,7 +68,9 @@ def load_statement(root: Path) -> Statement:
     # Each deviation is checked even when another field is wrong, so all problems show at once.
     items = document.data.get("deviations") if isinstance(document.data, dict) else None
     deviations = []
-    for index in range(len(items) if isinstance(items, list) else 0):
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            continue  # reported by the statement's own schema
         record, problems = DEVIATION_SCHEMA.validate(document, at=("deviations", index))
         issues += problems
         if record is not None:

@@ -58,7 +58,12 @@ class Content:
 
     @cached_property
     def coverage(self) -> Coverage:
-        return compute_coverage(self.geography, frozenset(hub.municipality_code for hub in self.hubs))
+        return compute_coverage(self.geography, self.hub_codes)
+
+    @cached_property
+    def hub_codes(self) -> frozenset[str]:
+        """The participating municipalities."""
+        return frozenset(hub.municipality_code for hub in self.hubs)
 
     def hub(self, municipality_code: str) -> Hub | None:
         return next((hub for hub in self.hubs if hub.municipality_code == municipality_code), None)

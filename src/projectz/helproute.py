@@ -39,9 +39,9 @@ class RouteStep:
     trainers: tuple[Trainer, ...]
 
 
-def help_route(content: Content, municipality: Municipality) -> tuple[RouteStep, ...]:
-    """First hub, second hub (the wider network), internal volunteers, external experts."""
-    hubs = hub_views(content, municipality)
+def help_route(content: Content, hubs: list[HubView]) -> tuple[RouteStep, ...]:
+    """After the municipality's two hubs (own province first, then the wider network): internal
+    volunteers, then external experts."""
     steps = [RouteStep("netwerk", hub, content.trainers_in(frozenset({hub.municipality.code}))) for hub in hubs]
     steps += [RouteStep(circle, None, content.trainers_in_circle(circle)) for circle in ("intern", "extern")]
     return tuple(steps)

@@ -42,7 +42,6 @@ def province_page(content: Content, province: Province) -> GeneratedPage:
     coverage = content.coverage.province(province.code)
     municipalities = content.geography.municipalities_in(province.code)
     codes = frozenset(m.code for m in municipalities)
-    participating = frozenset(hub.municipality_code for hub in content.hubs)
     description = f"Project Z in {province.name}: deelnemende gemeenten, dekking en wie elke gemeente helpt."
 
     def markdown(links: urls.PageLinks) -> str:
@@ -55,7 +54,7 @@ def province_page(content: Content, province: Province) -> GeneratedPage:
             municipalities=sorted(municipalities, key=lambda m: m.name.casefold()),
             content=content,
             hub_views=lambda m: hub_views(content, m),
-            svg=Markup(render_province_map(content.geography, province.code, participating, map_links)),
+            svg=Markup(render_province_map(content.geography, province.code, content.hub_codes, map_links)),
             links=links,
             trainers=content.trainers_in(codes),
             partnerships=content.partnerships_concerning(codes),
@@ -69,15 +68,16 @@ def municipality_page(content: Content, municipality: Municipality) -> Generated
     description = f"Wie helpt gemeente {municipality.name}? De hubs van Project Z voor trainingen en hulp."
 
     def markdown(links: urls.PageLinks) -> str:
+        helpers = hub_views(content, municipality)
         body = render(
             "municipality_page.md.j2",
             municipality=municipality,
             province=content.geography.province(municipality.province_code),
             hub=content.hub(municipality.code),
-            helpers=hub_views(content, municipality),
+            helpers=helpers,
             content=content,
             links=links,
-            route=help_route(content, municipality),
+            route=help_route(content, helpers),
             local_trainers=content.trainers_in(frozenset({municipality.code})),
             partnerships=content.partnerships_concerning(frozenset({municipality.code})),
         )

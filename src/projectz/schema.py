@@ -253,6 +253,21 @@ class Schema:
         }
 
 
+@dataclass(frozen=True)
+class Group(Check):
+    """A nested mapping; its own fields are checked with `schema` where the record is loaded."""
+
+    schema: Schema
+    expected = "een groep velden"
+
+    def problem(self, value: Any) -> str | None:
+        return None if isinstance(value, dict) else f"verwacht {self.expected}, maar vond {type_name(value)}"
+
+    def json_schema(self) -> dict[str, Any]:
+        document = self.schema.json_schema("")
+        return {key: value for key, value in document.items() if key not in ("$schema", "$id")}
+
+
 def field_path(*parts: str | int) -> str:
     """How an author finds a value: 'hubs[3].mailbox', counting list items from 1."""
     text = ""

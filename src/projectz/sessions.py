@@ -25,6 +25,7 @@ from projectz.schema import (
     Choice,
     Date,
     Field,
+    Group,
     Integer,
     ListOf,
     Schema,
@@ -86,21 +87,6 @@ class Tenths(Check):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum, "multipleOf": 0.1}
-
-
-@dataclass(frozen=True)
-class Group(Check):
-    """A nested mapping; its own fields are checked with `schema` where the record is loaded."""
-
-    schema: Schema
-    expected = "een groep velden"
-
-    def problem(self, value: Any) -> str | None:
-        return None if isinstance(value, dict) else f"verwacht {self.expected}, maar vond {type_name(value)}"
-
-    def json_schema(self) -> dict[str, Any]:
-        document = self.schema.json_schema("")
-        return {key: value for key, value in document.items() if key not in ("$schema", "$id")}
 
 
 RESULTS_SCHEMA = Schema(
