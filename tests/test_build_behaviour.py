@@ -28,6 +28,9 @@ def test_draft_module_is_absent_from_catalogue_and_site(mini_site: Path):
     assert "Nog in concept" not in (out / "search" / "search_index.json").read_text(encoding="utf-8")
     archived = parse(out / "modules" / "oud" / "index.html")
     assert "gearchiveerd" in archived.cssselect(".pz-notice")[0].text_content()
+    # Slides exist only for modules that are given.
+    assert sorted(path.name for path in (out / "dias").iterdir()) == ["klaar"]
+    assert not archived.cssselect(".pz-meta__deck")
 
 
 def test_values_from_content_are_escaped(mini_site: Path):
@@ -35,11 +38,13 @@ def test_values_from_content_are_escaped(mini_site: Path):
     write_module(mini_site, "a", module_text("a", title=f'"{hostile}"'))
     out = mini_site / "site"
     build_site(mini_site / "mkdocs.yml", out)
-    for page in [out / "catalogus" / "index.html", out / "modules" / "a" / "index.html"]:
+    pages = ["catalogus", "modules/a", "dias/a"]
+    for page in [out / folder / "index.html" for folder in pages]:
         text = page.read_text(encoding="utf-8")
         assert "<script>alert(1)</script>" not in text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
     assert parse(out / "modules" / "a" / "index.html").cssselect("h1")[0].text_content() == hostile
+    assert parse(out / "dias" / "a" / "index.html").cssselect(".pz-slide h2")[0].text_content() == hostile
 
 
 def test_failed_build_leaves_the_previous_site_untouched(mini_site: Path, caplog):

@@ -4,6 +4,7 @@ A new kind of page is one line in PAGE_KINDS; every gate below then covers it.
 """
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from browser_support import WIDTHS, axe_violations, browser_context, describe, open_search, visit
+from conftest import parse
 
 PAGE_KINDS = {
     "home": "",
@@ -30,11 +32,23 @@ PAGE_KINDS = {
     "results": "resultaten/",
     "help": "hulp/",
     "webcare": "webcare/",
+    "slide deck": "dias/webcare/",
+}
+# How the accessibility statement names each kind of page in what it says is tested.
+STATEMENT_NAMES = {
+    "home": "startpagina", "catalogue": "catalogus", "module": "module", "map": "kaart", "province": "provincie",
+    "municipality": "gemeente", "author guide": "handleiding voor auteurs",
+    "accessibility statement": "deze verklaring",
+    "trainer directory": "trainersoverzicht", "trainer": "trainer", "agenda": "agenda", "results": "resultaten",
+    "help": "hulp aanvragen", "webcare": "webcare", "slide deck": "dia's",
 }
 SEARCH_OPENED = "search opened"
 SEARCH_QUERY = "webcare"
-# Every kind of page, plus the home page with the search dialog open and a query typed.
-VIEWS = [*PAGE_KINDS, SEARCH_OPENED]
+PRESENTING = "slide deck presenting"
+# Every kind of page, plus two states a script creates: the home page with the search dialog open
+# and a query typed, and a slide deck in presentation mode.
+VIEWS = [*PAGE_KINDS, SEARCH_OPENED, PRESENTING]
+VIEW_PAGES = {**PAGE_KINDS, SEARCH_OPENED: PAGE_KINDS["home"], PRESENTING: PAGE_KINDS["slide deck"]}
 
 # Safety stop for the Tab walk; the largest page here has a few hundred focusable elements.
 MAX_TABS = 1500
@@ -49,10 +63,16 @@ def context(request: pytest.FixtureRequest, browser) -> Iterator[BrowserContext]
 
 
 def open_view(context: BrowserContext, site_url: str, view: str) -> Page:
-    current = visit(context, site_url + PAGE_KINDS.get(view, ""))
-    if view == SEARCH_OPENED:
-        open_search(current.page, SEARCH_QUERY)
+    current = visit(context, site_url + VIEW_PAGES[view])
+    enter_state(current.page, view)
     return current.page
+
+
+def enter_state(page: Page, view: str) -> None:
+    if view == SEARCH_OPENED:
+        open_search(page, SEARCH_QUERY)
+    elif view == PRESENTING:
+        page.click("[data-pz-present]")
 
 
 # --- Accessibility ---------------------------------------------------------
@@ -63,6 +83,15 @@ def test_axe_finds_no_wcag_violation(context: BrowserContext, site_url: str, vie
     violations = axe_violations(page)
     page.close()
     assert not violations, describe(violations)
+
+
+def test_accessibility_statement_names_every_kind_of_page_the_checks_cover(built_site: Path):
+    assert STATEMENT_NAMES.keys() == PAGE_KINDS.keys()
+    statement = parse(built_site / PAGE_KINDS["accessibility statement"] / "index.html")
+    axe_item = statement.xpath("//h2[@id='hoe-we-testen']/following-sibling::ul[1]/li[1]")[0].text_content()
+    covered = axe_item[axe_item.index("(") + 1:axe_item.index(")")]
+    assert sorted(name.strip() for name in re.split(r",| en ", covered)) == sorted(STATEMENT_NAMES.values())
+    assert "presentatiestand" in axe_item and "zoekfunctie" in axe_item
 
 
 # --- Keyboard --------------------------------------------------------------
@@ -195,15 +224,48 @@ def test_without_javascript_the_whole_catalogue_shows_and_the_filter_stays_hidde
         assert page.locator("form.pz-filter").is_hidden()
 
 
+def test_slide_deck_is_presented_and_paged_by_keyboard(context: BrowserContext, site_url: str):
+    page = open_view(context, site_url, "slide deck")
+    total = page.locator(".pz-slide").count()
+    status = page.locator("[data-pz-deck-status]")
+    tab_to(page, "[data-pz-present]")
+    page.keyboard.press("Enter")
+    assert page.locator(".pz-slide:visible").count() == 1
+    assert status.text_content() == f"Dia 1 van {total}: Webcare voor gemeenten"
+    page.keyboard.press("ArrowRight")
+    assert status.text_content() == f"Dia 2 van {total}: Na deze training"
+    page.keyboard.press("End")
+    page.keyboard.press("PageDown")  # past the last slide it stays there
+    assert status.text_content() == f"Dia {total} van {total}: Zelf verder"
+    page.keyboard.press("Home")
+    tab_to(page, "[data-pz-next]")  # the on-screen buttons work by keyboard too
+    page.keyboard.press("Enter")
+    assert status.text_content().startswith(f"Dia 2 van {total}:"), "Enter on a button turns one page"
+    assert page.evaluate("document.querySelector('.md-header').closest('[inert]') !== null"), \
+        "the rest of the page is out of reach while presenting"
+    page.keyboard.press("Escape")
+    assert page.locator(".pz-slide:visible").count() == total
+    assert page.locator("[data-pz-present]").evaluate("el => el === document.activeElement")
+    assert page.evaluate("document.querySelector('[inert]') === null")
+    page.close()
+
+
+def test_without_javascript_every_slide_shows_and_no_dead_button(browser, site_url: str):
+    with browser_context(browser, WIDTHS["desktop"], javascript=False) as no_js:
+        page = no_js.new_page()
+        page.goto(site_url + PAGE_KINDS["slide deck"])
+        assert page.locator(".pz-slide:visible").count() == page.locator(".pz-slide").count() > 0
+        assert page.locator("[data-pz-present]").is_hidden()
+
+
 # --- Privacy ---------------------------------------------------------------
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_pages_load_only_from_the_site_itself_and_set_no_cookie(browser, site_url: str, view: str):
     with browser_context(browser, WIDTHS["desktop"]) as fresh:
-        current = visit(fresh, site_url + PAGE_KINDS.get(view, ""), until_idle=True)
-        if view == SEARCH_OPENED:
-            open_search(current.page, SEARCH_QUERY)
-            current.page.wait_for_load_state("networkidle")
+        current = visit(fresh, site_url + VIEW_PAGES[view], until_idle=True)
+        enter_state(current.page, view)
+        current.page.wait_for_load_state("networkidle")
         assert current.problems == []
         assert current.page.evaluate("document.cookie") == ""
         assert fresh.cookies() == []

@@ -1,8 +1,10 @@
 """Links between pages work both on the website (folder URLs) and in the offline edition (file names)."""
 
+import posixpath
+
 import pytest
 
-from projectz.urls import PageLinks, slug
+from projectz.urls import PageLinks, relpath, slug
 
 
 @pytest.mark.parametrize(
@@ -24,3 +26,11 @@ def test_links_follow_the_url_style_of_the_page(here, home, module, feed):
 def test_slugs_are_ascii_and_readable():
     assert [slug(name) for name in ["Fryslân", "'s-Hertogenbosch", "Bergen (NH.)", "Súdwest-Fryslân"]] == [
         "fryslan", "s-hertogenbosch", "bergen-nh", "sudwest-fryslan"]
+
+
+@pytest.mark.parametrize(("target", "start"), [
+    ("", ""), ("modules/webcare", ""), ("", "gemeenten/vlissingen"), ("gemeenten/vlissingen", "gemeenten/vlissingen"),
+    ("gemeenten/goes", "gemeenten/vlissingen"), ("agenda/projectz.ics", "gemeenten"), ("a/b/c", "a/x/y"),
+])
+def test_site_relpath_matches_the_standard_library(target, start):
+    assert relpath(target, start) == posixpath.relpath(target or ".", start or ".")

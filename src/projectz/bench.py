@@ -36,16 +36,23 @@ class SiteWeight:
     search_index_bytes: int
 
 
-def time_build(root: Path, runs: int, *options: str) -> list[float]:
-    """Wall time of complete `mkdocs build` processes, as a user runs them."""
-    times = []
-    for _ in range(runs):
-        with tempfile.TemporaryDirectory() as out:
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", *options, "--site-dir", out],
-                           cwd=root, check=True)
-            times.append(time.perf_counter() - start)
-    return times
+def time_build(root: Path, *options: str) -> float:
+    """Wall time of one complete `mkdocs build` process, as a user runs it."""
+    with tempfile.TemporaryDirectory() as out:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", *options, "--site-dir", out],
+                       cwd=root, check=True)
+        return time.perf_counter() - start
+
+
+def time_builds(root: Path, runs: int, *options: str) -> list[float]:
+    return [time_build(root, *options) for _ in range(runs)]
+
+
+def time_in_turns(runs: int, project: Path, bare: Path) -> tuple[list[float], list[float]]:
+    """Project and bare builds taking turns, so a busy spell on the machine slows both alike."""
+    turns = [(time_build(project, "--strict"), time_build(bare)) for _ in range(runs)]
+    return [project_time for project_time, _ in turns], [bare_time for _, bare_time in turns]
 
 
 class _FinalMarkdown(BasePlugin):
@@ -110,10 +117,9 @@ def main() -> int:
     parser.add_argument("--scale", type=int, default=10,
                         help="also build copies with the modules, trainers and sessions this many times larger")
     args = parser.parse_args()
-    times = time_build(args.root, args.runs, "--strict")
     with tempfile.TemporaryDirectory() as bare:
         write_bare_site(args.root, Path(bare))
-        bare_times = time_build(Path(bare), args.runs)
+        times, bare_times = time_in_turns(args.runs, args.root, Path(bare))
     with tempfile.TemporaryDirectory() as out:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out],
                        cwd=args.root, check=True)
@@ -123,7 +129,8 @@ def main() -> int:
           f"(min {min(times):.2f} s, max {max(times):.2f} s)")
     print(f"bare mkdocs-material, same final Markdown: median {statistics.median(bare_times):.2f} s "
           f"(min {min(bare_times):.2f} s, max {max(bare_times):.2f} s)")
-    print(f"ratio project / bare: {statistics.median(times) / statistics.median(bare_times):.2f}")
+    print(f"ratio project / bare: {statistics.median(times) / statistics.median(bare_times):.2f} "
+          f"(per turn: {', '.join(f'{p / b:.2f}' for p, b in zip(times, bare_times, strict=True))})")
     print(f"pages: {weight.pages}")
     print(f"total site size: {weight.total_bytes / kib / kib:.1f} MiB")
     print(f"largest page: {weight.largest_page[0]} ({weight.largest_page[1] / kib:.1f} KiB)")
@@ -139,7 +146,7 @@ def print_scale_run(root: Path, runs: int, factor: int, base_time: float) -> Non
     for size in sorted({max(2, factor // 2), factor}):
         with tempfile.TemporaryDirectory() as copy:
             scaled_copy(root.resolve(), Path(copy), size)
-            scaled = statistics.median(time_build(Path(copy), runs, "--strict"))
+            scaled = statistics.median(time_builds(Path(copy), runs, "--strict"))
             with tempfile.TemporaryDirectory() as out:
                 subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out],
                                cwd=copy, check=True)

@@ -1,14 +1,15 @@
 """Pages generated from content: what each contains and where it lives in the site."""
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import yaml
 from markupsafe import Markup, escape
 
 from projectz import urls
 from projectz.content import Content
 from projectz.modules import Module
+from projectz.slides import deck
 from projectz.templating import render
 
 CATALOGUE_URL = "catalogus/"
@@ -28,10 +29,14 @@ class Link:
     url: str | None
 
 
-def page_markdown(title: str, description: str, body: str) -> str:
+def page_markdown(title: str, description: str, body: str, *, searchable: bool = True) -> str:
     """Front matter plus body; title and description are escaped because the theme prints them raw."""
-    meta = {"title": str(escape(title)), "description": str(escape(description))}
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)}---\n\n{body}"
+    # A JSON string is a valid YAML double-quoted scalar, and far cheaper to write than yaml.safe_dump.
+    meta = "".join(f"{key}: {json.dumps(str(escape(value)), ensure_ascii=False)}\n"
+                   for key, value in (("description", description), ("title", title)))
+    if not searchable:
+        meta += "search:\n  exclude: true\n"
+    return f"---\n{meta}---\n\n{body}"
 
 
 def module_page(module: Module, content: Content, edit_url: str | None) -> GeneratedPage:
@@ -52,15 +57,30 @@ def module_page(module: Module, content: Content, edit_url: str | None) -> Gener
     return GeneratedPage(urls.module_src(module.id), module.source_path, markdown)
 
 
+def deck_page(module: Module) -> GeneratedPage:
+    """The module's slides; left out of search, whose readers want the module page itself."""
+    slides = deck(module)
+
+    def markdown(links: urls.PageLinks) -> str:
+        body = render("slide_deck.md.j2", deck=slides, module=module, links=links)
+        return page_markdown(f"Dia's: {module.title}", f"Dia's bij de module {module.title}, om te presenteren of "
+                             "af te drukken.", body, searchable=False)
+
+    return GeneratedPage(urls.deck_src(module.id), module.source_path, markdown)
+
+
 def _module_link(module: Module, links: urls.PageLinks) -> Link:
     """Drafts have no page, so a draft prerequisite is named but not linked."""
     return Link(module.title, None if module.status == "draft" else links.module(module.id))
 
 
 def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPage]:
-    """Every page built from content; archived and draft modules keep their page off the catalogue."""
+    """Every page built from content; archived and draft modules keep their page off the catalogue.
+
+    Only modules that are given (published) get slides.
+    """
     return [
-        module_page(module, content, f"{edit_base}{module.source_path}" if edit_base else None)
-        for module in content.modules
-        if module.status != "draft"
+        *(module_page(module, content, f"{edit_base}{module.source_path}" if edit_base else None)
+          for module in content.modules if module.status != "draft"),
+        *(deck_page(module) for module in content.published_modules),
     ]

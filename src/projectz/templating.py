@@ -20,6 +20,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates ship with the package; checking their mtimes on every include costs a stat each.
+        auto_reload=False,
     )
     env.globals["vocab"] = vocabulary
     env.globals["urls"] = urls

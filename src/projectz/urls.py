@@ -13,12 +13,34 @@ def module_url(module_id: str) -> str:
     return f"modules/{module_id}/"
 
 
+def deck_src(module_id: str) -> str:
+    return f"dias/{module_id}.md"
+
+
+def deck_url(module_id: str) -> str:
+    return f"dias/{module_id}/"
+
+
 def relative(from_url: str, to_url: str) -> str:
     """A relative link between two directory-style site URLs ('' is the home page)."""
-    start = from_url.rstrip("/") or "."
-    target = to_url.rstrip("/") or "."
-    path = posixpath.relpath(target, start)
+    path = relpath(to_url.rstrip("/"), from_url.rstrip("/"))
     return "./" if path == "." else f"{path}/"
+
+
+def relpath(target: str, start: str) -> str:
+    """posixpath.relpath for site paths, which are always relative to the site root.
+
+    Thousands of links are made per build; this skips relpath's abspath and getcwd calls.
+    """
+    target_parts = [part for part in target.split("/") if part]
+    start_parts = [part for part in start.split("/") if part]
+    common = 0
+    for target_part, start_part in zip(target_parts, start_parts, strict=False):
+        if target_part != start_part:
+            break
+        common += 1
+    parts = [".."] * (len(start_parts) - common) + target_parts[common:]
+    return "/".join(parts) or "."
 
 
 def slug(name: str) -> str:
@@ -84,15 +106,18 @@ class PageLinks:
         """A link to the page at a directory-style URL such as 'modules/webcare/'."""
         if not self.file_names:
             return relative(self.here, url)
-        return posixpath.relpath(page_file(url), posixpath.dirname(self.here) or ".")
+        return relpath(page_file(url), posixpath.dirname(self.here))
 
     def file(self, path: str) -> str:
         """A link to a file such as 'agenda/projectz.ics'."""
         folder = posixpath.dirname(self.here) if self.file_names else self.here.rstrip("/")
-        return posixpath.relpath(path, folder or ".")
+        return relpath(path, folder)
 
     def module(self, module_id: str) -> str:
         return self.to(module_url(module_id))
+
+    def deck(self, module_id: str) -> str:
+        return self.to(deck_url(module_id))
 
     def province(self, province_name: str) -> str:
         return self.to(province_url(province_name))

@@ -1,0 +1,94 @@
+// Presentation mode for slide decks ([data-pz-deck]). Without JavaScript a deck is a list of
+// slides that prints one per page; this script adds a button that shows one slide at a time,
+// full screen where the browser allows, paged by keyboard or by the on-screen buttons.
+(function () {
+  "use strict";
+
+  var NEXT_KEYS = ["ArrowRight", "ArrowDown", "PageDown", " "];
+  var PREVIOUS_KEYS = ["ArrowLeft", "ArrowUp", "PageUp"];
+
+  // Everything outside the deck is made inert while presenting, so Tab stays on the slides.
+  function outside(element) {
+    var others = [];
+    for (var node = element; node.parentElement && node !== document.body; node = node.parentElement) {
+      Array.prototype.forEach.call(node.parentElement.children, function (sibling) {
+        if (sibling !== node && !sibling.inert) others.push(sibling);
+      });
+    }
+    return others;
+  }
+
+  function enhance(deck) {
+    var slides = deck.querySelectorAll(".pz-slide");
+    var startButton = deck.querySelector("[data-pz-present]");
+    var controls = deck.querySelector(".pz-deck__controls");
+    var status = deck.querySelector("[data-pz-deck-status]");
+    var current = 0;
+    var inert = [];
+
+    function show(index) {
+      current = Math.max(0, Math.min(slides.length - 1, index));
+      slides.forEach(function (slide, position) { slide.hidden = position !== current; });
+      status.textContent = "Dia " + (current + 1) + " van " + slides.length + ": " +
+        slides[current].querySelector("h2").textContent;
+    }
+
+    function presenting() {
+      return deck.classList.contains("pz-deck--presenting");
+    }
+
+    function present() {
+      deck.classList.add("pz-deck--presenting");
+      document.documentElement.classList.add("pz-presenting");
+      inert = outside(deck);
+      inert.forEach(function (element) { element.inert = true; });
+      startButton.parentElement.hidden = true;
+      controls.hidden = false;
+      show(0);
+      deck.focus();
+      if (deck.requestFullscreen) deck.requestFullscreen().catch(function () { /* presenting in the window */ });
+    }
+
+    function stop() {
+      if (!presenting()) return;
+      deck.classList.remove("pz-deck--presenting");
+      document.documentElement.classList.remove("pz-presenting");
+      inert.forEach(function (element) { element.inert = false; });
+      inert = [];
+      slides.forEach(function (slide) { slide.hidden = false; });
+      controls.hidden = true;
+      status.textContent = "";
+      startButton.parentElement.hidden = false;
+      if (document.fullscreenElement) document.exitFullscreen().catch(function () { /* already left */ });
+      slides[current].scrollIntoView();
+      startButton.focus({ preventScroll: true });
+    }
+
+    deck.setAttribute("tabindex", "-1");
+    startButton.parentElement.hidden = false;
+    startButton.addEventListener("click", present);
+    deck.querySelector("[data-pz-previous]").addEventListener("click", function () { show(current - 1); });
+    deck.querySelector("[data-pz-next]").addEventListener("click", function () { show(current + 1); });
+    deck.querySelector("[data-pz-stop]").addEventListener("click", stop);
+    // Leaving full screen (the browser's own Escape) ends the presentation too.
+    document.addEventListener("fullscreenchange", function () {
+      if (!document.fullscreenElement) stop();
+    });
+    document.addEventListener("keydown", function (event) {
+      if (!presenting() || event.altKey || event.ctrlKey || event.metaKey) return;
+      // Space and Enter on a focused button press that button; they must not also turn the page.
+      if (event.target.tagName === "BUTTON" && (event.key === " " || event.key === "Enter")) return;
+      if (NEXT_KEYS.indexOf(event.key) !== -1) show(current + 1);
+      else if (PREVIOUS_KEYS.indexOf(event.key) !== -1) show(current - 1);
+      else if (event.key === "Home") show(0);
+      else if (event.key === "End") show(slides.length - 1);
+      else if (event.key === "Escape") stop();
+      else return;
+      event.preventDefault();
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-pz-deck]").forEach(enhance);
+  });
+})();
