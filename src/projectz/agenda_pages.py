@@ -9,7 +9,7 @@ from projectz.agenda import select
 from projectz.catalogue import Facet
 from projectz.charts import render_score_chart, render_sessions_chart
 from projectz.content import Content
-from projectz.feeds import feed
+from projectz.feeds import FeedWriter
 from projectz.results import Benchmark, benchmark, to_csv, to_json
 from projectz.sessions import Session
 from projectz.templating import render
@@ -32,9 +32,7 @@ class MonthGroup:
 def feed_downloads(content: Content, site_url: str) -> list[Download]:
     """One feed with every session, one per province and one per published module."""
     module_urls = {m.id: f"{site_url}{urls.module_url(m.id)}" for m in content.published_modules}
-
-    def calendar(sessions: tuple[Session, ...], name: str) -> bytes:
-        return feed(sessions, content, name=name, generated=content.build_date, module_urls=module_urls)
+    calendar = FeedWriter(content, generated=content.build_date, module_urls=module_urls).feed
 
     downloads = [Download(urls.FEED_ALL, calendar(content.sessions, "Project Z: alle trainingen"))]
     for province in content.geography.provinces:

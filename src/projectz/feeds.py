@@ -9,15 +9,17 @@ module URL.
 import datetime
 from collections.abc import Iterable, Mapping
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from projectz import vocabulary
 from projectz.content import Content
-from projectz.sessions import Session, in_date_order
+from projectz.sessions import TIMEZONE, Session, in_date_order
 from projectz.templating import render
 
 PRODID = "-//Project Z//Trainingsagenda//NL"
 UID_DOMAIN = "projectz"
+
+CALENDAR_END = b"END:VCALENDAR\r\n"
 
 EVENT_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
 
@@ -28,25 +30,48 @@ def feed(sessions: Iterable[Session], content: Content, *, name: str, generated:
 
     Raises ValueError if a session's module is published but has no URL.
     """
-    chosen = in_date_order(sessions)
-    published = {module.id for module in content.published_modules}
-    if missing := sorted({s.module for s in chosen if s.module in published} - module_urls.keys()):
-        raise ValueError(f"no URL for module {', '.join(missing)}")
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("name", name)
-    calendar.add("x-wr-calname", name)
-    stamp = datetime.datetime.combine(generated, datetime.time(), datetime.UTC)
-    for session in chosen:
-        calendar.add_component(event(session, content, stamp, module_urls.get(session.module)))
-    if chosen:
-        # Whole years around the sessions: the zone definition then changes only with the years covered.
-        calendar.add_missing_timezones(first_date=datetime.date(chosen[0].date.year, 1, 1),
-                                       last_date=datetime.date(chosen[-1].date.year + 1, 1, 1))
-    return calendar.to_ical()
+    return FeedWriter(content, generated=generated, module_urls=module_urls).feed(sessions, name)
+
+
+class FeedWriter:
+    """Writes several feeds over the same sessions, serializing each session's event only once.
+
+    A session is in the feed of everything, of its province and of its module; icalendar would
+    otherwise serialize it three times, which is most of the time the feeds take.
+    """
+
+    def __init__(self, content: Content, *, generated: datetime.date, module_urls: Mapping[str, str]):
+        self.content = content
+        self.module_urls = module_urls
+        self.stamp = datetime.datetime.combine(generated, datetime.time(), datetime.UTC)
+        self.published = {module.id for module in content.published_modules}
+        self.events: dict[str, bytes] = {}
+
+    def feed(self, sessions: Iterable[Session], name: str) -> bytes:
+        chosen = in_date_order(sessions)
+        if missing := sorted({s.module for s in chosen if s.module in self.published} - self.module_urls.keys()):
+            raise ValueError(f"no URL for module {', '.join(missing)}")
+        calendar = Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+        if chosen:
+            # Whole years around the sessions: the zone definition then changes only with the years covered.
+            calendar.add_component(Timezone.from_tzid(TIMEZONE.key,
+                                                      first_date=datetime.date(chosen[0].date.year, 1, 1),
+                                                      last_date=datetime.date(chosen[-1].date.year + 1, 1, 1)))
+        # The events go last, after the zone they refer to, as icalendar itself would put them.
+        head = calendar.to_ical().removesuffix(CALENDAR_END)
+        return head + b"".join(self.event_lines(session) for session in chosen) + CALENDAR_END
+
+    def event_lines(self, session: Session) -> bytes:
+        if session.id not in self.events:
+            url = self.module_urls.get(session.module)
+            self.events[session.id] = event(session, self.content, self.stamp, url).to_ical()
+        return self.events[session.id]
 
 
 def event(session: Session, content: Content, stamp: datetime.datetime, url: str | None) -> Event:
