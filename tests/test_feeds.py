@@ -13,7 +13,7 @@ from test_sessions import REAL as SESSIONS
 
 from conftest import ROOT
 from projectz.agenda import select
-from projectz.feeds import feed
+from projectz.feeds import FeedWriter
 from projectz.sessions import Session
 
 GENERATED = datetime.date(2026, 11, 27)
@@ -21,7 +21,7 @@ URLS = {module.id: f"https://projectz.example/modules/{module.id}/" for module i
 
 
 def make(sessions, name: str = "Project Z: test") -> bytes:
-    return feed(sessions, CONTENT, name=name, generated=GENERATED, module_urls=URLS)
+    return FeedWriter(CONTENT, generated=GENERATED, module_urls=URLS).feed(sessions, name)
 
 
 def read(data: bytes) -> list:
@@ -140,4 +140,10 @@ def test_remote_session_is_located_op_afstand():
 
 def test_a_published_module_without_url_is_an_error():
     with pytest.raises(ValueError, match="no URL for module webcare"):
-        feed([session()], CONTENT, name="x", generated=GENERATED, module_urls={})
+        FeedWriter(CONTENT, generated=GENERATED, module_urls={}).feed([session()], "x")
+
+
+def test_a_writer_gives_each_feed_the_same_bytes_as_a_fresh_writer_would():
+    writer = FeedWriter(CONTENT, generated=GENERATED, module_urls=URLS)
+    selections = [SESSIONS, select(SESSIONS, module="webcare"), select(SESSIONS, province="PV29"), ()]
+    assert [writer.feed(chosen, "Project Z: test") for chosen in selections] == [make(chosen) for chosen in selections]

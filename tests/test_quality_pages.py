@@ -91,7 +91,7 @@ def test_accessibility_statement_names_every_kind_of_page_the_checks_cover(built
     axe_item = statement.xpath("//h2[@id='hoe-we-testen']/following-sibling::ul[1]/li[1]")[0].text_content()
     covered = axe_item[axe_item.index("(") + 1:axe_item.index(")")]
     assert sorted(name.strip() for name in re.split(r",| en ", covered)) == sorted(STATEMENT_NAMES.values())
-    assert "presentatiestand" in axe_item and "zoekfunctie" in axe_item
+    assert "presentatiemodus" in axe_item and "zoekfunctie" in axe_item
 
 
 # --- Keyboard --------------------------------------------------------------
@@ -231,16 +231,18 @@ def test_slide_deck_is_presented_and_paged_by_keyboard(context: BrowserContext, 
     tab_to(page, "[data-pz-present]")
     page.keyboard.press("Enter")
     assert page.locator(".pz-slide:visible").count() == 1
+    page.wait_for_function("() => document.querySelector('[data-pz-deck-status]').textContent !== ''")
     assert status.text_content() == f"Dia 1 van {total}: Webcare voor gemeenten"
     page.keyboard.press("ArrowRight")
     assert status.text_content() == f"Dia 2 van {total}: Na deze training"
     page.keyboard.press("End")
     page.keyboard.press("PageDown")  # past the last slide it stays there
-    assert status.text_content() == f"Dia {total} van {total}: Zelf verder"
+    assert status.text_content() == f"Dia {total} van {total}: Hoe ga je verder?"
     page.keyboard.press("Home")
     tab_to(page, "[data-pz-next]")  # the on-screen buttons work by keyboard too
     page.keyboard.press("Enter")
-    assert status.text_content().startswith(f"Dia 2 van {total}:"), "Enter on a button turns one page"
+    page.keyboard.press("Space")
+    assert status.text_content().startswith(f"Dia 3 van {total}:"), "Enter and Space on a button turn one page each"
     assert page.evaluate("document.querySelector('.md-header').closest('[inert]') !== null"), \
         "the rest of the page is out of reach while presenting"
     page.keyboard.press("Escape")

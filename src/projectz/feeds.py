@@ -24,15 +24,6 @@ CALENDAR_END = b"END:VCALENDAR\r\n"
 EVENT_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
 
 
-def feed(sessions: Iterable[Session], content: Content, *, name: str, generated: datetime.date,
-         module_urls: Mapping[str, str]) -> bytes:
-    """One calendar with an event per session; module_urls maps every published module to its page.
-
-    Raises ValueError if a session's module is published but has no URL.
-    """
-    return FeedWriter(content, generated=generated, module_urls=module_urls).feed(sessions, name)
-
-
 class FeedWriter:
     """Writes several feeds over the same sessions, serializing each session's event only once.
 
@@ -41,6 +32,7 @@ class FeedWriter:
     """
 
     def __init__(self, content: Content, *, generated: datetime.date, module_urls: Mapping[str, str]):
+        """module_urls maps every published module to its page."""
         self.content = content
         self.module_urls = module_urls
         self.stamp = datetime.datetime.combine(generated, datetime.time(), datetime.UTC)
@@ -48,6 +40,10 @@ class FeedWriter:
         self.events: dict[str, bytes] = {}
 
     def feed(self, sessions: Iterable[Session], name: str) -> bytes:
+        """One calendar with an event per session.
+
+        Raises ValueError if a session's module is published but has no URL.
+        """
         chosen = in_date_order(sessions)
         if missing := sorted({s.module for s in chosen if s.module in self.published} - self.module_urls.keys()):
             raise ValueError(f"no URL for module {', '.join(missing)}")

@@ -1,6 +1,7 @@
 """Pages generated from content: what each contains and where it lives in the site."""
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -9,7 +10,7 @@ from markupsafe import Markup, escape
 from projectz import urls
 from projectz.content import Content
 from projectz.modules import Module
-from projectz.slides import deck
+from projectz.slides import deck_slides
 from projectz.templating import render
 
 CATALOGUE_URL = "catalogus/"
@@ -31,12 +32,22 @@ class Link:
 
 def page_markdown(title: str, description: str, body: str, *, searchable: bool = True) -> str:
     """Front matter plus body; title and description are escaped because the theme prints them raw."""
-    # A JSON string is a valid YAML double-quoted scalar, and far cheaper to write than yaml.safe_dump.
-    meta = "".join(f"{key}: {json.dumps(str(escape(value)), ensure_ascii=False)}\n"
+    meta = "".join(f"{key}: {yaml_string(str(escape(value)))}\n"
                    for key, value in (("description", description), ("title", title)))
     if not searchable:
         meta += "search:\n  exclude: true\n"
     return f"---\n{meta}---\n\n{body}"
+
+
+# Characters a JSON string may hold raw but YAML may not: YAML folds the line breaks U+0085,
+# U+2028 and U+2029 into spaces and refuses DEL, the C1 controls and U+FFFE/U+FFFF.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def yaml_string(value: str) -> str:
+    """value as a YAML double-quoted scalar: a JSON string (far cheaper to write than through
+    yaml.safe_dump) with the characters YAML reads differently escaped."""
+    return _YAML_UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", json.dumps(value, ensure_ascii=False))
 
 
 def module_page(module: Module, content: Content, edit_url: str | None) -> GeneratedPage:
@@ -59,10 +70,10 @@ def module_page(module: Module, content: Content, edit_url: str | None) -> Gener
 
 def deck_page(module: Module) -> GeneratedPage:
     """The module's slides; left out of search, whose readers want the module page itself."""
-    slides = deck(module)
+    slides = deck_slides(module)
 
     def markdown(links: urls.PageLinks) -> str:
-        body = render("slide_deck.md.j2", deck=slides, module=module, links=links)
+        body = render("slide_deck.md.j2", slides=slides, module=module, links=links)
         return page_markdown(f"Dia's: {module.title}", f"Dia's bij de module {module.title}, om te presenteren of "
                              "af te drukken.", body, searchable=False)
 
@@ -77,7 +88,7 @@ def _module_link(module: Module, links: urls.PageLinks) -> Link:
 def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPage]:
     """Every page built from content; archived and draft modules keep their page off the catalogue.
 
-    Only modules that are given (published) get slides.
+    Only modules that are taught (published) get slides.
     """
     return [
         *(module_page(module, content, f"{edit_base}{module.source_path}" if edit_base else None)

@@ -7,6 +7,7 @@ key points, one per slide so each can be discussed. The prose of the module stay
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from projectz import vocabulary
 from projectz.modules import Module
@@ -14,25 +15,25 @@ from projectz.modules import Module
 PROGRAMME_HEADING = "Opbouw van de training"
 
 _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_NUMBERED_ITEM = re.compile(r"^\d+[.)]\s+(?P<text>.+)$")
+_NUMBERED_ITEM = re.compile(r"^\d+[.)]\s+(?P<text>.+)$")  # at the start of the line: not a sub-list
+
+
+SlideKind = Literal["title", "list", "steps", "statement", "closing"]  # "steps" is a numbered list
 
 
 @dataclass(frozen=True)
 class Slide:
     title: str
-    kind: str  # "title", "list", "steps" (a numbered list), "statement" or "closing": how it is laid out
+    kind: SlideKind
     lead: str = ""
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Deck:
-    module: Module
-    slides: tuple[Slide, ...]
-
-
 def programme(body: str) -> tuple[str, ...]:
-    """The numbered list under the programme heading, one item per line; () if there is none."""
+    """The numbered list under the programme heading; () if there is none.
+
+    An indented line continues the item above it, as in Markdown, so a long item may wrap.
+    """
     items: list[str] = []
     in_section = False
     for line in body.splitlines():
@@ -41,20 +42,22 @@ def programme(body: str) -> tuple[str, ...]:
                 break
             in_section = heading["text"] == PROGRAMME_HEADING
             continue
-        if not in_section:
+        if not in_section or not line.strip():
             continue
-        if item := _NUMBERED_ITEM.match(line.strip()):
-            items.append(item["text"])
-        elif items and line.strip():
+        if item := _NUMBERED_ITEM.match(line):
+            items.append(item["text"].strip())
+        elif items and line[0].isspace():
+            items[-1] = f"{items[-1]} {line.strip()}"
+        elif items:
             break  # the list has ended
     return tuple(items)
 
 
-def deck(module: Module) -> Deck:
-    facts = " · ".join([vocabulary.duration_label(module.duration), vocabulary.LEVELS[module.level],
-                        ", ".join(vocabulary.FORMATS[f] for f in module.formats)])
+def deck_slides(module: Module) -> tuple[Slide, ...]:
+    facts = (vocabulary.duration_label(module.duration), vocabulary.LEVELS[module.level],
+             ", ".join(vocabulary.FORMATS[f] for f in module.formats))
     slides = [
-        Slide(module.title, "title", lead=module.summary, items=(facts,)),
+        Slide(module.title, "title", lead=module.summary, items=facts),
         Slide("Na deze training", "list", items=module.objectives),
     ]
     if steps := programme(module.body):
@@ -62,5 +65,5 @@ def deck(module: Module) -> Deck:
     count = len(module.key_points)
     slides += [Slide(f"Kernpunt {number} van {count}", "statement", lead=point)
                for number, point in enumerate(module.key_points, start=1)]
-    slides.append(Slide("Zelf verder", "closing"))
-    return Deck(module, tuple(slides))
+    slides.append(Slide("Hoe ga je verder?", "closing"))
+    return tuple(slides)

@@ -20,7 +20,8 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        # Templates ship with the package; checking their mtimes on every include costs a stat each.
+        # Templates are code shipped with the package, not content: checking their mtimes on every
+        # include costs a stat each. So `scripts/serve` picks up an edited template only on restart.
         auto_reload=False,
     )
     env.globals["vocab"] = vocabulary

@@ -6,6 +6,8 @@
 
   var NEXT_KEYS = ["ArrowRight", "ArrowDown", "PageDown", " "];
   var PREVIOUS_KEYS = ["ArrowLeft", "ArrowUp", "PageUp"];
+  // A live region that appears and changes in the same moment is not read out; wait a little.
+  var ANNOUNCE_DELAY_MS = 100;
 
   // Everything outside the deck is made inert while presenting, so Tab stays on the slides.
   function outside(element) {
@@ -25,12 +27,23 @@
     var status = deck.querySelector("[data-pz-deck-status]");
     var current = 0;
     var inert = [];
+    var ownsFullscreen = false;
 
-    function show(index) {
-      current = Math.max(0, Math.min(slides.length - 1, index));
-      slides.forEach(function (slide, position) { slide.hidden = position !== current; });
+    function announce() {
       status.textContent = "Dia " + (current + 1) + " van " + slides.length + ": " +
         slides[current].querySelector("h2").textContent;
+    }
+
+    function turnTo(index) {
+      current = Math.max(0, Math.min(slides.length - 1, index));
+      slides.forEach(function (slide, position) { slide.hidden = position !== current; });
+      // Focus on a link in the slide just hidden would fall back to the page body.
+      if (!deck.contains(document.activeElement) || document.activeElement.closest("[hidden]")) deck.focus();
+    }
+
+    function show(index) {
+      turnTo(index);
+      announce();
     }
 
     function presenting() {
@@ -44,9 +57,11 @@
       inert.forEach(function (element) { element.inert = true; });
       startButton.parentElement.hidden = true;
       controls.hidden = false;
-      show(0);
-      deck.focus();
-      if (deck.requestFullscreen) deck.requestFullscreen().catch(function () { /* presenting in the window */ });
+      turnTo(0);
+      window.setTimeout(announce, ANNOUNCE_DELAY_MS);
+      if (!deck.requestFullscreen) return;
+      deck.requestFullscreen().then(function () { ownsFullscreen = true; },
+                                    function () { /* presenting in the window */ });
     }
 
     function stop() {
@@ -59,9 +74,11 @@
       controls.hidden = true;
       status.textContent = "";
       startButton.parentElement.hidden = false;
-      if (document.fullscreenElement) document.exitFullscreen().catch(function () { /* already left */ });
-      slides[current].scrollIntoView();
-      startButton.focus({ preventScroll: true });
+      if (ownsFullscreen && document.fullscreenElement === deck) {
+        document.exitFullscreen().catch(function () { /* already left */ });
+      }
+      ownsFullscreen = false;
+      startButton.focus();
     }
 
     deck.setAttribute("tabindex", "-1");
@@ -70,9 +87,10 @@
     deck.querySelector("[data-pz-previous]").addEventListener("click", function () { show(current - 1); });
     deck.querySelector("[data-pz-next]").addEventListener("click", function () { show(current + 1); });
     deck.querySelector("[data-pz-stop]").addEventListener("click", stop);
-    // Leaving full screen (the browser's own Escape) ends the presentation too.
+    // Leaving full screen (the browser's own Escape) ends the presentation too, but only the
+    // full screen this presentation entered: a late event from an earlier one must not end it.
     document.addEventListener("fullscreenchange", function () {
-      if (!document.fullscreenElement) stop();
+      if (ownsFullscreen && document.fullscreenElement !== deck) stop();
     });
     document.addEventListener("keydown", function (event) {
       if (!presenting() || event.altKey || event.ctrlKey || event.metaKey) return;
