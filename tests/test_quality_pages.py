@@ -235,6 +235,9 @@ def test_slide_deck_is_presented_and_paged_by_keyboard(context: BrowserContext, 
     assert status.text_content() == f"Dia 1 van {total}: Webcare voor gemeenten"
     page.keyboard.press("ArrowRight")
     assert status.text_content() == f"Dia 2 van {total}: Na deze training"
+    page.keyboard.press("ArrowDown")  # scrolls a long slide; does not turn the page
+    assert status.text_content() == f"Dia 2 van {total}: Na deze training"
+    assert page.locator("#dia-2").evaluate("el => el === document.activeElement"), "the slide on screen has focus"
     page.keyboard.press("End")
     page.keyboard.press("PageDown")  # past the last slide it stays there
     assert status.text_content() == f"Dia {total} van {total}: Hoe ga je verder?"

@@ -4,8 +4,9 @@
 (function () {
   "use strict";
 
-  var NEXT_KEYS = ["ArrowRight", "ArrowDown", "PageDown", " "];
-  var PREVIOUS_KEYS = ["ArrowLeft", "ArrowUp", "PageUp"];
+  // Up and Down are left alone: they scroll a slide too long for a small screen.
+  var NEXT_KEYS = ["ArrowRight", "PageDown", " "];
+  var PREVIOUS_KEYS = ["ArrowLeft", "PageUp"];
   // A live region that appears and changes in the same moment is not read out; wait a little.
   var ANNOUNCE_DELAY_MS = 100;
 
@@ -37,8 +38,10 @@
     function turnTo(index) {
       current = Math.max(0, Math.min(slides.length - 1, index));
       slides.forEach(function (slide, position) { slide.hidden = position !== current; });
-      // Focus on a link in the slide just hidden would fall back to the page body.
-      if (!deck.contains(document.activeElement) || document.activeElement.closest("[hidden]")) deck.focus();
+      // Focus on the slide just hidden (or a link in it) would fall back to the page body.
+      if (!deck.contains(document.activeElement) || document.activeElement.closest("[hidden]")) {
+        slides[current].focus({ preventScroll: true });
+      }
     }
 
     function show(index) {
@@ -50,6 +53,15 @@
       return deck.classList.contains("pz-deck--presenting");
     }
 
+    // While presenting, the slide on screen holds focus: a slide too long for a small screen
+    // scrolls, and a scrolling area must be reachable and scrollable by keyboard.
+    function setSlidesFocusable(focusable) {
+      slides.forEach(function (slide) {
+        if (focusable) slide.setAttribute("tabindex", "0");
+        else slide.removeAttribute("tabindex");
+      });
+    }
+
     function present() {
       deck.classList.add("pz-deck--presenting");
       document.documentElement.classList.add("pz-presenting");
@@ -57,6 +69,7 @@
       inert.forEach(function (element) { element.inert = true; });
       startButton.parentElement.hidden = true;
       controls.hidden = false;
+      setSlidesFocusable(true);
       turnTo(0);
       window.setTimeout(announce, ANNOUNCE_DELAY_MS);
       if (!deck.requestFullscreen) return;
@@ -71,6 +84,7 @@
       inert.forEach(function (element) { element.inert = false; });
       inert = [];
       slides.forEach(function (slide) { slide.hidden = false; });
+      setSlidesFocusable(false);
       controls.hidden = true;
       status.textContent = "";
       startButton.parentElement.hidden = false;
@@ -81,7 +95,6 @@
       startButton.focus();
     }
 
-    deck.setAttribute("tabindex", "-1");
     startButton.parentElement.hidden = false;
     startButton.addEventListener("click", present);
     deck.querySelector("[data-pz-previous]").addEventListener("click", function () { show(current - 1); });
