@@ -8,7 +8,7 @@ from projectz import dutch
 from projectz.geography import HUB_POPULATION, Geography, unknown_municipality
 from projectz.issues import Issue
 from projectz.registry import load_registry
-from projectz.schema import EMAIL, MUNICIPALITY_CODE, Boolean, Date, Field, Integer, Schema
+from projectz.schema import EMAIL, EXAMPLE, MUNICIPALITY_CODE, Date, Field, Integer, Schema
 
 NETWORK_SCHEMA = Schema(
     title="Project Z: deelnemende gemeenten",
@@ -17,7 +17,7 @@ NETWORK_SCHEMA = Schema(
         Field("mailbox", EMAIL, "Functionele mailbox voor trainingsaanvragen; nooit een persoonlijk adres."),
         Field("trainer_days_per_month", Integer(1, 10), "Toegezegde trainersdagen per maand."),
         Field("since", Date(), "Deelnemer sinds (JJJJ-MM-DD)."),
-        Field("example", Boolean(), "true zolang dit een voorbeeldrecord is; de site vermeldt dat dan."),
+        EXAMPLE,
     ),
 )
 

@@ -8,7 +8,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from projectz.issues import Issue
 from projectz.yamlsource import Document, KeyPath
@@ -114,23 +114,55 @@ class Choice(Check):
 
 
 @dataclass(frozen=True)
-class Integer(Check):
+class Number(Check):
+    """A number within a range; subclasses say which Python types count."""
+
     minimum: int
     maximum: int
-
-    @property
-    def expected(self) -> str:
-        return f"een geheel getal van {self.minimum} tot en met {self.maximum}"
+    types: ClassVar[tuple[type, ...]]
 
     def problem(self, value: Any) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, bool) or not isinstance(value, self.types):
             return f"verwacht {self.expected}, maar vond {type_name(value)}"
         if not self.minimum <= value <= self.maximum:
             return f"{value} valt buiten het bereik {self.minimum} tot en met {self.maximum}"
         return None
 
+
+@dataclass(frozen=True)
+class Integer(Number):
+    types = (int,)
+
+    @property
+    def expected(self) -> str:
+        return f"een geheel getal van {self.minimum} tot en met {self.maximum}"
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Tenths(Number):
+    """A number with at most one decimal, such as an evaluation score of 7.5."""
+
+    types = (int, float)
+
+    @property
+    def expected(self) -> str:
+        return f"een getal van {self.minimum} tot en met {self.maximum}, met hoogstens één decimaal"
+
+    def problem(self, value: Any) -> str | None:
+        if problem := super().problem(value):
+            return problem
+        if round(value, 1) != value:
+            return f"{value} heeft te veel decimalen; schrijf hoogstens één cijfer achter de punt"
+        return None
+
+    def convert(self, value: Any) -> Any:
+        return float(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum, "multipleOf": 0.1}
 
 
 @dataclass(frozen=True)
@@ -151,6 +183,29 @@ class Date(Check):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+
+@dataclass(frozen=True)
+class Time(Check):
+    """A wall-clock time written "HH:MM"."""
+
+    expected = 'een tijd als "UU:MM" (tussen aanhalingstekens)'
+
+    def problem(self, value: Any) -> str | None:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            # YAML 1.1 reads an unquoted 13:30 as the base-60 number 810: show what was meant.
+            hours, minutes = divmod(value, 60)
+            meant = f"{hours:02d}:{minutes:02d}"
+            return f'YAML leest deze tijd als het getal {value}; schrijf "{meant}" met aanhalingstekens'
+        if isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
+            return None
+        return f"'{value}' is geen geldige tijd; schrijf \"UU:MM\", bijvoorbeeld \"09:30\""
+
+    def convert(self, value: Any) -> Any:
+        return datetime.time.fromisoformat(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
 
 
 @dataclass(frozen=True)
@@ -206,6 +261,10 @@ class Field:
     check: Check
     description: str
     required: bool = True
+
+
+# Every registry marks its invented records, so that each page showing one can say so.
+EXAMPLE = Field("example", Boolean(), "true zolang dit een voorbeeldrecord is; de site vermeldt dat dan.")
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,9 @@ Times are Europe/Amsterdam wall-clock times, as authors and participants read th
 """
 
 import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from projectz import vocabulary
@@ -18,10 +16,9 @@ from projectz.modules import Curriculum, Module
 from projectz.registry import Record, load_registry
 from projectz.schema import (
     EMAIL,
+    EXAMPLE,
     MUNICIPALITY_CODE,
     SLUG,
-    Boolean,
-    Check,
     Choice,
     Date,
     Field,
@@ -29,64 +26,15 @@ from projectz.schema import (
     Integer,
     ListOf,
     Schema,
+    Tenths,
     Text,
-    type_name,
+    Time,
 )
 from projectz.trainers import Trainer
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
 REMOTE = "op-afstand"
-
-
-@dataclass(frozen=True)
-class Time(Check):
-    """A wall-clock time written "HH:MM"."""
-
-    expected = 'een tijd als "UU:MM" (tussen aanhalingstekens)'
-
-    def problem(self, value: Any) -> str | None:
-        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
-            # YAML 1.1 reads an unquoted 13:30 as the base-60 number 810: show what was meant.
-            hours, minutes = divmod(value, 60)
-            meant = f"{hours:02d}:{minutes:02d}"
-            return f'YAML leest deze tijd als het getal {value}; schrijf "{meant}" met aanhalingstekens'
-        if isinstance(value, str) and re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", value):
-            return None
-        return f"'{value}' is geen geldige tijd; schrijf \"UU:MM\", bijvoorbeeld \"09:30\""
-
-    def convert(self, value: Any) -> Any:
-        return datetime.time.fromisoformat(value)
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$"}
-
-
-@dataclass(frozen=True)
-class Tenths(Check):
-    """A number with at most one decimal, such as an evaluation score of 7.5."""
-
-    minimum: int
-    maximum: int
-
-    @property
-    def expected(self) -> str:
-        return f"een getal van {self.minimum} tot en met {self.maximum}, met hoogstens één decimaal"
-
-    def problem(self, value: Any) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return f"verwacht {self.expected}, maar vond {type_name(value)}"
-        if not self.minimum <= value <= self.maximum:
-            return f"{value} valt buiten het bereik {self.minimum} tot en met {self.maximum}"
-        if round(value, 1) != value:
-            return f"{value} heeft te veel decimalen; schrijf hoogstens één cijfer achter de punt"
-        return None
-
-    def convert(self, value: Any) -> Any:
-        return float(value)
-
-    def json_schema(self) -> dict[str, Any]:
-        return {"type": "number", "minimum": self.minimum, "maximum": self.maximum, "multipleOf": 0.1}
 
 
 RESULTS_SCHEMA = Schema(
@@ -120,7 +68,7 @@ SESSION_SCHEMA = Schema(
         Field("registration", EMAIL, "Functionele mailbox waar deelnemers zich aanmelden."),
         Field("results", Group(RESULTS_SCHEMA), "Alleen bij held: deelnemers, bereikte gemeenten en cijfer.",
               required=False),
-        Field("example", Boolean(), "true zolang dit een voorbeeldrecord is; de site vermeldt dat dan."),
+        EXAMPLE,
     ),
 )
 

@@ -12,9 +12,9 @@ from projectz.modules import Curriculum
 from projectz.registry import Record, load_registry
 from projectz.schema import (
     EMAIL,
+    EXAMPLE,
     MUNICIPALITY_CODE,
     SLUG,
-    Boolean,
     Choice,
     Date,
     Field,
@@ -43,7 +43,7 @@ TRAINER_SCHEMA = Schema(
         Field("support", ListOf(Choice(vocabulary.SUPPORT_LEVELS)), "Vormen van hulp uit de flexibele schil."),
         Field("consent", Optional(Date(), "geen toestemming"),
               "Datum waarop de trainer toestemming gaf voor publicatie; leeg = nergens publiceren."),
-        Field("example", Boolean(), "true zolang dit een voorbeeldrecord is; de site vermeldt dat dan."),
+        EXAMPLE,
     ),
 )
 

@@ -8,7 +8,7 @@ from projectz import vocabulary
 from projectz.geography import Geography, unknown_municipality
 from projectz.issues import Issue
 from projectz.registry import load_registry
-from projectz.schema import MUNICIPALITY_CODE, SLUG, Boolean, Choice, Date, Field, ListOf, Optional, Schema, Text
+from projectz.schema import EXAMPLE, MUNICIPALITY_CODE, SLUG, Choice, Date, Field, ListOf, Optional, Schema, Text
 
 WEBCARE_SCHEMA = Schema(
     title="Project Z: webcare-samenwerkingen",
@@ -23,7 +23,7 @@ WEBCARE_SCHEMA = Schema(
               "Bij uitbesteed: CBS-code van de gemeente die de webcare doet."),
         Field("scope", ListOf(Choice(vocabulary.WEBCARE_SCOPES), min_items=1), "Wat de samenwerking omvat."),
         Field("since", Date(), "Sinds wanneer (JJJJ-MM-DD)."),
-        Field("example", Boolean(), "true zolang dit een voorbeeldrecord is; de site vermeldt dat dan."),
+        EXAMPLE,
     ),
 )
 
