@@ -58,20 +58,20 @@ def test_every_feed_link_on_the_agenda_resolves_and_holds_the_right_events(built
 
 def test_entity_pages_show_their_upcoming_sessions_and_feed(built_site: Path):
     session = next(s for s in UPCOMING if s.status == "planned")
-    module_page = parse(page_at(built_site, urls.module_url(session.module)))
+    module_page = parse(page_at(built_site, urls.MODULES.url(session.module)))
     listed = [t.get("datetime") for t in module_page.cssselect("li.pz-session time")]
     assert session.starts_at.isoformat() in listed
     assert len(listed) == len([s for s in UPCOMING if s.module == session.module])
     feed = module_page.cssselect("p.pz-feed a")[0].get("href")
-    assert (built_site / urls.module_url(session.module) / feed).resolve() == (
+    assert (built_site / urls.MODULES.url(session.module) / feed).resolve() == (
         built_site / urls.module_feed(session.module)).resolve()
-    trainer_page = parse(page_at(built_site, urls.trainer_url(session.trainers[0])))
+    trainer_page = parse(page_at(built_site, urls.TRAINERS.url(session.trainers[0])))
     assert session.starts_at.isoformat() in [t.get("datetime") for t in trainer_page.cssselect("li.pz-session time")]
     host = CONTENT.geography.municipality(session.host)
-    host_page = parse(page_at(built_site, urls.municipality_url(host.name)))
+    host_page = parse(page_at(built_site, urls.MUNICIPALITIES.url(host.name)))
     assert session.starts_at.isoformat() in [t.get("datetime") for t in host_page.cssselect("li.pz-session time")]
     province = CONTENT.geography.province(host.province_code)
-    province_page = parse(page_at(built_site, urls.province_url(province.name)))
+    province_page = parse(page_at(built_site, urls.PROVINCES.url(province.name)))
     assert session.starts_at.isoformat() in [t.get("datetime") for t in province_page.cssselect("li.pz-session time")]
 
 

@@ -32,7 +32,7 @@ def test_national_map_links_every_province_with_a_name_and_resolves(built_site: 
     for link, province in zip(links, GEOGRAPHY.provinces, strict=True):
         coverage = CONTENT.coverage.province(province.code)
         assert link.get("aria-label") == f"{province.name}: {vocabulary.COVERAGE[coverage.level.value].lower()}"
-        assert resolve(built_site, page_url, link.get("href")) == page_at(built_site, urls.province_url(province.name))
+        assert resolve(built_site, page_url, link.get("href")) == page_at(built_site, urls.PROVINCES.url(province.name))
         assert f"dekking-{coverage.level.value}" in link.get("class")
     labelled_by = svg.get("aria-labelledby").split()
     assert all(svg.xpath(f".//*[@id='{ident}']") for ident in labelled_by)
@@ -54,7 +54,7 @@ def test_coverage_table_states_the_same_facts_as_the_map(built_site: Path):
 
 def test_every_province_page_lists_all_its_municipalities_with_two_hubs(built_site: Path):
     for province in GEOGRAPHY.provinces:
-        url = urls.province_url(province.name)
+        url = urls.PROVINCES.url(province.name)
         page = parse(page_at(built_site, url))
         assert page.cssselect("h1")[0].text_content() == f"Provincie {province.name}"
         table = page.xpath("//table[.//th[text()='Eerste hub']]")[0]
@@ -74,7 +74,7 @@ def test_provinces_short_of_two_hubs_say_so_and_show_the_fallback(built_site: Pa
     short = [p for p in GEOGRAPHY.provinces if CONTENT.coverage.province(p.code).level.value != "twee"]
     assert short, "the 2023 data leaves several provinces short"
     for province in short:
-        page = parse(page_at(built_site, urls.province_url(province.name)))
+        page = parse(page_at(built_site, urls.PROVINCES.url(province.name)))
         verdict = page.cssselect(".pz-verdict")[0].text_content()
         assert "haalt de norm van Project Z niet" in verdict
         fallback = page.xpath("//h2[starts-with(., 'Hulp van buiten de provincie')]"
@@ -89,7 +89,7 @@ def test_every_municipality_page_names_two_other_hubs_own_province_first(built_s
     pages = list((built_site / "gemeenten").glob("*/index.html"))
     assert len(pages) == len(GEOGRAPHY.municipalities) == 342
     for municipality in GEOGRAPHY.municipalities:
-        url = urls.municipality_url(municipality.name)
+        url = urls.MUNICIPALITIES.url(municipality.name)
         page = parse(page_at(built_site, url))
         helpers = page.cssselect("ol.pz-hubs > li")
         assert len(helpers) == 2
@@ -113,6 +113,6 @@ def test_entity_pages_stay_out_of_the_navigation_but_are_searchable(built_site: 
 
 def test_example_records_are_marked_as_examples(built_site: Path):
     hub = CONTENT.hubs[0]
-    page = parse(page_at(built_site, urls.municipality_url(GEOGRAPHY.municipality(hub.municipality_code).name)))
+    page = parse(page_at(built_site, urls.MUNICIPALITIES.url(GEOGRAPHY.municipality(hub.municipality_code).name)))
     assert "Voorbeeldgegevens" in page.cssselect(".pz-example")[0].text_content()
     assert page.xpath(f"//a[@href='mailto:{hub.mailbox}']")

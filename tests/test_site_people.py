@@ -52,7 +52,7 @@ def test_trainer_without_consent_appears_nowhere(built_site: Path):
 
 def test_trainer_page_shows_facts_and_links_modules_and_place(built_site: Path):
     trainer = CONTENT.trainers[0]
-    url = urls.trainer_url(trainer.id)
+    url = urls.TRAINERS.url(trainer.id)
     page = parse(page_at(built_site, url))
     assert page.cssselect("h1")[0].text_content() == trainer.name
     facts = {dt.text_content(): dt.getnext().text_content() for dt in page.cssselect(".pz-meta dt")}
@@ -66,7 +66,7 @@ def test_trainer_page_shows_facts_and_links_modules_and_place(built_site: Path):
 
 def test_module_pages_list_who_gives_them(built_site: Path):
     for module in CONTENT.published_modules:
-        page = parse(page_at(built_site, urls.module_url(module.id)))
+        page = parse(page_at(built_site, urls.MODULES.url(module.id)))
         names = [a.text_content() for a in page.xpath("//h2[starts-with(., 'Wie geeft')]/following-sibling::ul[1]//a")]
         assert names == [trainer.name for trainer in CONTENT.trainers_for_module(module.id)]
 
@@ -74,7 +74,7 @@ def test_module_pages_list_who_gives_them(built_site: Path):
 def test_municipality_page_gives_the_route_in_the_proposals_order(built_site: Path):
     member = CONTENT.partnerships[0].municipalities[0]
     municipality = GEOGRAPHY.municipality(member)
-    url = urls.municipality_url(municipality.name)
+    url = urls.MUNICIPALITIES.url(municipality.name)
     page = parse(page_at(built_site, url))
     steps = page.cssselect("ol.pz-route > li")
     assert len(steps) == 4
@@ -96,7 +96,7 @@ def test_municipality_page_gives_the_route_in_the_proposals_order(built_site: Pa
 def test_province_pages_list_their_trainers_and_webcare(built_site: Path):
     for province in GEOGRAPHY.provinces:
         codes = frozenset(m.code for m in GEOGRAPHY.municipalities_in(province.code))
-        page = parse(page_at(built_site, urls.province_url(province.name)))
+        page = parse(page_at(built_site, urls.PROVINCES.url(province.name)))
         heading = "//h2[starts-with(., 'Trainers in')]"
         listed = [a.text_content() for a in page.xpath(f"{heading}/following-sibling::ul[1]/li/a")]
         assert listed == [t.name for t in CONTENT.trainers_in(codes)]

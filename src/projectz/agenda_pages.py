@@ -31,7 +31,7 @@ class MonthGroup:
 
 def feed_downloads(content: Content, site_url: str) -> list[Download]:
     """One feed with every session, one per province and one per published module."""
-    module_urls = {m.id: f"{site_url}{urls.module_url(m.id)}" for m in content.published_modules}
+    module_urls = {m.id: f"{site_url}{urls.MODULES.url(m.id)}" for m in content.published_modules}
     calendar = FeedWriter(content, generated=content.build_date, module_urls=module_urls).feed
 
     downloads = [Download(urls.FEED_ALL, calendar(content.sessions, "Project Z: alle trainingen"))]

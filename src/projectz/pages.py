@@ -65,7 +65,7 @@ def module_page(module: Module, content: Content, edit_url: str | None) -> Gener
         )
         return page_markdown(module.title, module.summary, body)
 
-    return GeneratedPage(urls.module_src(module.id), module.source_path, markdown)
+    return GeneratedPage(urls.MODULES.src(module.id), module.source_path, markdown)
 
 
 def deck_page(module: Module) -> GeneratedPage:
@@ -77,7 +77,7 @@ def deck_page(module: Module) -> GeneratedPage:
         return page_markdown(f"Dia's: {module.title}", f"Dia's bij de module {module.title}, om te presenteren of "
                              "af te drukken.", body, searchable=False)
 
-    return GeneratedPage(urls.deck_src(module.id), module.source_path, markdown)
+    return GeneratedPage(urls.DECKS.src(module.id), module.source_path, markdown)
 
 
 def _module_link(module: Module, links: urls.PageLinks) -> Link:

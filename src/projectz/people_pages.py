@@ -30,7 +30,7 @@ def trainer_page(content: Content, trainer: Trainer) -> GeneratedPage:
         )
         return page_markdown(trainer.name, description, body)
 
-    return GeneratedPage(urls.trainer_src(trainer.id), None, markdown)
+    return GeneratedPage(urls.TRAINERS.src(trainer.id), None, markdown)
 
 
 def trainer_pages(content: Content) -> list[GeneratedPage]:

@@ -61,7 +61,7 @@ def province_page(content: Content, province: Province) -> GeneratedPage:
         )
         return page_markdown(f"Provincie {province.name}", description, body)
 
-    return GeneratedPage(urls.province_src(province.name), None, markdown)
+    return GeneratedPage(urls.PROVINCES.src(province.name), None, markdown)
 
 
 def municipality_page(content: Content, municipality: Municipality) -> GeneratedPage:
@@ -83,7 +83,7 @@ def municipality_page(content: Content, municipality: Municipality) -> Generated
         )
         return page_markdown(municipality.name, description, body)
 
-    return GeneratedPage(urls.municipality_src(municipality.name), None, markdown)
+    return GeneratedPage(urls.MUNICIPALITIES.src(municipality.name), None, markdown)
 
 
 def region_pages(content: Content) -> list[GeneratedPage]:

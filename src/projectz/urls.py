@@ -3,22 +3,34 @@
 import posixpath
 import re
 import unicodedata
+from dataclasses import dataclass
 
 
-def module_src(module_id: str) -> str:
-    return f"modules/{module_id}.md"
+@dataclass(frozen=True)
+class Section:
+    """A folder with one generated page per key: its source is <folder>/<key>.md, its URL <folder>/<key>/.
+
+    Sections keyed by a place's name write its slug; the others are keyed by an id already fit for a URL.
+    """
+
+    folder: str
+    by_name: bool = False
+
+    def src(self, key: str) -> str:
+        return f"{self.folder}/{self._name(key)}.md"
+
+    def url(self, key: str) -> str:
+        return f"{self.folder}/{self._name(key)}/"
+
+    def _name(self, key: str) -> str:
+        return slug(key) if self.by_name else key
 
 
-def module_url(module_id: str) -> str:
-    return f"modules/{module_id}/"
-
-
-def deck_src(module_id: str) -> str:
-    return f"dias/{module_id}.md"
-
-
-def deck_url(module_id: str) -> str:
-    return f"dias/{module_id}/"
+MODULES = Section("modules")
+DECKS = Section("dias")
+PROVINCES = Section("provincies", by_name=True)
+MUNICIPALITIES = Section("gemeenten", by_name=True)
+TRAINERS = Section("trainers")
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -47,30 +59,6 @@ def slug(name: str) -> str:
     """'Fryslân' → 'fryslan', "'s-Hertogenbosch" → 's-hertogenbosch', 'Bergen (NH.)' → 'bergen-nh'."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
-
-
-def province_src(name: str) -> str:
-    return f"provincies/{slug(name)}.md"
-
-
-def province_url(name: str) -> str:
-    return f"provincies/{slug(name)}/"
-
-
-def municipality_src(name: str) -> str:
-    return f"gemeenten/{slug(name)}.md"
-
-
-def municipality_url(name: str) -> str:
-    return f"gemeenten/{slug(name)}/"
-
-
-def trainer_src(trainer_id: str) -> str:
-    return f"trainers/{trainer_id}.md"
-
-
-def trainer_url(trainer_id: str) -> str:
-    return f"trainers/{trainer_id}/"
 
 
 FEED_ALL = "agenda/projectz.ics"
@@ -114,16 +102,16 @@ class PageLinks:
         return relpath(path, folder)
 
     def module(self, module_id: str) -> str:
-        return self.to(module_url(module_id))
+        return self.to(MODULES.url(module_id))
 
     def deck(self, module_id: str) -> str:
-        return self.to(deck_url(module_id))
+        return self.to(DECKS.url(module_id))
 
     def province(self, province_name: str) -> str:
-        return self.to(province_url(province_name))
+        return self.to(PROVINCES.url(province_name))
 
     def municipality(self, municipality_name: str) -> str:
-        return self.to(municipality_url(municipality_name))
+        return self.to(MUNICIPALITIES.url(municipality_name))
 
     def trainer(self, trainer_id: str) -> str:
-        return self.to(trainer_url(trainer_id))
+        return self.to(TRAINERS.url(trainer_id))
