@@ -8,7 +8,10 @@ VENV="$ROOT/.venv"
 ensure_env() {
   local stamp="$VENV/.installed" wanted
   wanted="$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)"
-  if [ ! -x "$VENV/bin/python" ]; then
+  # A venv made without ensurepip (Debian ships it apart, in python3-venv) has python but no pip.
+  if [ ! -x "$VENV/bin/pip" ]; then
+    python3 -c "import ensurepip" 2>/dev/null || install_debian_packages python3-venv
+    rm -rf "$VENV"
     python3 -m venv "$VENV"
   fi
   if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
@@ -20,31 +23,39 @@ ensure_env() {
   export PATH="$VENV/bin:$PATH"
   # Material prints a notice about its successor on every build; it is known and tracked.
   export NO_MKDOCS_2_WARNING=1
-  # Every build also makes the offline edition, which needs a pinned script from npm.
+}
+
+# What building the offline edition needs: a pinned script from npm.
+ensure_node() {
   ensure_debian_packages npm:npm
   ensure_node_modules
 }
 
-# What scripts/test needs beyond a build: Debian's Chromium for the browser tests (playwright
-# drives it; it never downloads a browser of its own) and Java for the Nu HTML Checker.
+# What scripts/test needs: the offline edition's npm packages (and axe-core), Debian's Chromium
+# for the browser tests (playwright drives it; it never downloads a browser of its own) and Java
+# for the Nu HTML Checker.
 ensure_test_tools() {
-  ensure_debian_packages chromium:chromium java:default-jre-headless
+  ensure_debian_packages npm:npm chromium:chromium java:default-jre-headless
+  ensure_node_modules
 }
 
-# ensure_debian_packages COMMAND:PACKAGE ... installs each package whose command is missing,
-# running apt-get update once first.
+# ensure_debian_packages COMMAND:PACKAGE ... installs each package whose command is missing.
 ensure_debian_packages() {
   local pair missing=()
   for pair in "$@"; do
     command -v "${pair%%:*}" >/dev/null || missing+=("${pair#*:}")
   done
-  [ "${#missing[@]}" -eq 0 ] && return
-  echo "Debian-pakketten installeren: ${missing[*]} ..." >&2
+  [ "${#missing[@]}" -eq 0 ] || install_debian_packages "${missing[@]}"
+}
+
+# install_debian_packages PACKAGE ... runs apt-get update once, then installs the packages.
+install_debian_packages() {
+  echo "Debian-pakketten installeren: $* ..." >&2
   if [ -z "${APT_UPDATED:-}" ]; then
     apt-get update -qq >&2
     APT_UPDATED=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
 }
 
 # node_modules/ as package-lock.json pins it; npm ci runs only when the lock file changed.

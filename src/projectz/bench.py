@@ -37,34 +37,36 @@ class SiteWeight:
     search_index_bytes: int
 
 
-def time_build(root: Path, *options: str) -> float:
-    """Wall time of one complete `mkdocs build` process, as a user runs it."""
-    with tempfile.TemporaryDirectory() as out:
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", *options, "--site-dir", out],
-                       cwd=root, check=True)
-        return time.perf_counter() - start
+def time_build(root: Path, site: Path, *options: str) -> float:
+    """Wall time of one complete `mkdocs build` process into site, as a user runs it."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", *options, "--site-dir", str(site)],
+                   cwd=root, check=True)
+    return time.perf_counter() - start
 
 
-def time_builds(root: Path, runs: int, *options: str) -> list[float]:
-    return [time_build(root, *options) for _ in range(runs)]
-
-
-def time_in_turns(runs: int, project: Path, bare: Path) -> tuple[list[float], list[float]]:
+def time_in_turns(runs: int, project: Path, bare: Path, work: Path) -> tuple[list[float], list[float]]:
     """Project and bare builds taking turns, so a busy spell on the machine slows both alike.
 
-    Which goes first alternates, and an untimed turn first warms the disk cache for both.
+    Which goes first alternates, and an untimed turn first warms the disk cache for both. The
+    project's last build stays in work/site for weighing.
     """
-    time_build(project, "--strict")
-    time_build(bare)
+    def project_build() -> float:
+        return time_build(project, work / "site", "--strict")
+
+    def bare_build() -> float:
+        return time_build(bare, work / "bare-site")
+
+    project_build()
+    bare_build()
     project_times, bare_times = [], []
     for turn in range(runs):
         if turn % 2:
-            bare_times.append(time_build(bare))
-            project_times.append(time_build(project, "--strict"))
+            bare_times.append(bare_build())
+            project_times.append(project_build())
         else:
-            project_times.append(time_build(project, "--strict"))
-            bare_times.append(time_build(bare))
+            project_times.append(project_build())
+            bare_times.append(bare_build())
     return project_times, bare_times
 
 
@@ -134,13 +136,11 @@ def main() -> int:
     # files only where Python may write them (not under PYTHONDONTWRITEBYTECODE). Compiling it
     # here makes both builds start from byte-compiled code, so the ratio compares build work.
     compileall.compile_dir(Path(__file__).parent, quiet=1)
-    with tempfile.TemporaryDirectory() as bare:
-        write_bare_site(args.root, Path(bare))
-        times, bare_times = time_in_turns(args.runs, args.root, Path(bare))
-    with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out],
-                       cwd=args.root, check=True)
-        weight = weigh(Path(out))
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        write_bare_site(args.root, work / "bare")
+        times, bare_times = time_in_turns(args.runs, args.root, work / "bare", work)
+        weight = weigh(work / "site")
     kib = 1024
     print(f"build wall time: median {statistics.median(times):.2f} s over {args.runs} runs "
           f"(min {min(times):.2f} s, max {max(times):.2f} s)")
@@ -161,13 +161,11 @@ def main() -> int:
 def print_scale_run(root: Path, runs: int, factor: int, base_time: float) -> None:
     """Build time with registries factor times larger, to show how the build grows with content."""
     for size in sorted({max(2, factor // 2), factor}):
-        with tempfile.TemporaryDirectory() as copy:
-            scaled_copy(root.resolve(), Path(copy), size)
-            scaled = statistics.median(time_builds(Path(copy), runs, "--strict"))
-            with tempfile.TemporaryDirectory() as out:
-                subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", out],
-                               cwd=copy, check=True)
-                weight = weigh(Path(out))
+        with tempfile.TemporaryDirectory() as folder:
+            copy = Path(folder) / "copy"
+            scaled_copy(root.resolve(), copy, size)
+            scaled = statistics.median([time_build(copy, Path(folder) / "site", "--strict") for _ in range(runs)])
+            weight = weigh(Path(folder) / "site")
         print(f"scale x{size} (modules, trainers, sessions): median {scaled:.2f} s, "
               f"{scaled / base_time:.2f} x the real build; {weight.pages} pages, largest "
               f"{weight.largest_page[0]} ({weight.largest_page[1] / 1024:.1f} KiB)")

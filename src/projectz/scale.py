@@ -13,7 +13,7 @@ import yaml
 
 from projectz.yamlsource import split_front_matter
 
-COPIED = ("docs", "macros", "overrides", "mkdocs.yml", "package.json", "node_modules")
+COPIED = ("docs", "macros", "overrides", "mkdocs.yml")
 UNCHANGED_DATA = ("geography.json", "network.yaml", "webcare.yaml", "accessibility.yaml")
 
 
