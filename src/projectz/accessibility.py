@@ -11,10 +11,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from projectz.issues import ContentError, Issue, raise_if_errors
+from projectz.issues import Issue, raise_if_errors
+from projectz.registry import read_document
 from projectz.schema import EMAIL, Date, Field, Group, ListOf, Schema, Text
 from projectz.templating import render
-from projectz.yamlsource import parse_yaml
 
 STATEMENT_FILE = Path("data") / "accessibility.yaml"
 
@@ -56,13 +56,17 @@ class Statement:
 
 def load_statement(root: Path) -> Statement:
     """The statement's data, or ContentError naming every problem as path:line: field: message."""
-    shown = STATEMENT_FILE.as_posix()
-    path = root / STATEMENT_FILE
-    if not path.exists():
-        raise ContentError([Issue(shown, 1, "deviations", "bestand ontbreekt")])
-    document, issues = parse_yaml(path.read_text(encoding="utf-8"), shown)
+    statement, issues = check_statement(root)
+    raise_if_errors(issues)
+    assert statement is not None
+    return statement
+
+
+def check_statement(root: Path) -> tuple[Statement | None, list[Issue]]:
+    """The statement's data (None if anything is wrong) and every problem in it."""
+    document, issues = read_document(root / STATEMENT_FILE, root, "deviations")
     if document is None:
-        raise ContentError(issues)
+        return None, issues
     values, problems = STATEMENT_SCHEMA.validate(document)
     issues += problems
     # Each deviation is checked even when another field is wrong, so all problems show at once.
@@ -75,10 +79,10 @@ def load_statement(root: Path) -> Statement:
         issues += problems
         if record is not None:
             deviations.append(Deviation(**record))
-    raise_if_errors(issues)
-    assert values is not None  # raise_if_errors stopped every path where validation failed
+    if values is None or any(not issue.warning for issue in issues):
+        return None, issues
     ordered = sorted(deviations, key=lambda deviation: (deviation.fix_by, deviation.criterion))
-    return Statement(contact=values["contact"], deviations=tuple(ordered))
+    return Statement(contact=values["contact"], deviations=tuple(ordered)), issues
 
 
 def deviations_html(statement: Statement) -> Markup:

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from projectz.accessibility import Statement, load_statement
+from projectz.accessibility import Statement, check_statement
 from projectz.agenda import upcoming
 from projectz.coverage import Coverage, compute_coverage
 from projectz.geography import Geography, GeographyError, load_geography
-from projectz.issues import ContentError, Issue, raise_if_errors
+from projectz.issues import Issue, raise_if_errors
 from projectz.modules import Module, load_modules
-from projectz.network import Hub, load_network
+from projectz.network import Hub, hub_codes, load_network
 from projectz.sessions import Session, load_sessions
 from projectz.trainers import Trainer, load_trainers
 from projectz.webcare import Partnership, load_partnerships
@@ -49,12 +49,29 @@ class Content:
     build_date: datetime.date
     warnings: tuple[Issue, ...] = ()
 
-    def module(self, module_id: str) -> Module:
-        return next(module for module in self.modules if module.id == module_id)
+    # Pages look modules, hubs and trainers up many times each: index them once.
+    @cached_property
+    def _modules_by_id(self) -> dict[str, Module]:
+        return {module.id: module for module in self.modules}
 
-    @property
+    @cached_property
+    def _hubs_by_code(self) -> dict[str, Hub]:
+        return {hub.municipality_code: hub for hub in self.hubs}
+
+    @cached_property
+    def _trainers_by_id(self) -> dict[str, Trainer]:
+        return {trainer.id: trainer for trainer in self.trainers}
+
+    def module(self, module_id: str) -> Module:
+        return self._modules_by_id[module_id]
+
+    @cached_property
     def published_modules(self) -> tuple[Module, ...]:
         return tuple(module for module in self.modules if module.published)
+
+    @cached_property
+    def published_module_ids(self) -> frozenset[str]:
+        return frozenset(module.id for module in self.published_modules)
 
     @cached_property
     def coverage(self) -> Coverage:
@@ -63,13 +80,13 @@ class Content:
     @cached_property
     def hub_codes(self) -> frozenset[str]:
         """The participating municipalities."""
-        return frozenset(hub.municipality_code for hub in self.hubs)
+        return hub_codes(self.hubs)
 
     def hub(self, municipality_code: str) -> Hub | None:
-        return next((hub for hub in self.hubs if hub.municipality_code == municipality_code), None)
+        return self._hubs_by_code.get(municipality_code)
 
     def trainer(self, trainer_id: str) -> Trainer:
-        return next(trainer for trainer in self.trainers if trainer.id == trainer_id)
+        return self._trainers_by_id[trainer_id]
 
     def trainers_for_module(self, module_id: str) -> tuple[Trainer, ...]:
         return tuple(trainer for trainer in self.trainers if module_id in trainer.modules)
@@ -100,11 +117,10 @@ def check_content(paths: ContentPaths,
                             f"{error}; maak het bestand opnieuw met scripts/derive-geodata"))
         return None, sorted(issues)
     hubs, network_issues = load_network(paths.network, paths.root, geography)
-    hub_codes = frozenset(hub.municipality_code for hub in hubs)
-    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes)
+    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes(hubs))
     partnerships, webcare_issues = load_partnerships(paths.webcare, paths.root, geography)
     sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers)
-    statement, statement_issues = _statement(paths.root)
+    statement, statement_issues = check_statement(paths.root)
     issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues + statement_issues)
     if any(not issue.warning for issue in issues):
         return None, issues
@@ -129,9 +145,3 @@ def load_content(paths: ContentPaths, build_date: datetime.date | None = None) -
     assert content is not None
     return content
 
-
-def _statement(root: Path) -> tuple[Statement | None, list[Issue]]:
-    try:
-        return load_statement(root), []
-    except ContentError as error:
-        return None, error.issues

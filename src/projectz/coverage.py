@@ -13,7 +13,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Iterable
 
-from projectz.geography import Geography, Municipality, hub_candidates
+from projectz.geography import Geography, Municipality
 
 HUBS_PER_MUNICIPALITY = 2
 
@@ -151,7 +151,7 @@ def province_coverage(
     return ProvinceCoverage(
         province_code=province_code,
         participating=own_hubs,
-        candidates=tuple(m.code for m in hub_candidates(geography) if m.code in member_codes),
+        candidates=tuple(m.code for m in members if m.is_hub_candidate),
         level=level,
         fallback_hubs=(
             ()

@@ -36,7 +36,6 @@ class FeedWriter:
         self.content = content
         self.module_urls = module_urls
         self.stamp = datetime.datetime.combine(generated, datetime.time(), datetime.UTC)
-        self.published = {module.id for module in content.published_modules}
         self.events: dict[str, bytes] = {}
 
     def feed(self, sessions: Iterable[Session], name: str) -> bytes:
@@ -45,7 +44,8 @@ class FeedWriter:
         Raises ValueError if a session's module is published but has no URL.
         """
         chosen = in_date_order(sessions)
-        if missing := sorted({s.module for s in chosen if s.module in self.published} - self.module_urls.keys()):
+        published = self.content.published_module_ids
+        if missing := sorted({s.module for s in chosen if s.module in published} - self.module_urls.keys()):
             raise ValueError(f"no URL for module {', '.join(missing)}")
         calendar = Calendar()
         calendar.add("prodid", PRODID)

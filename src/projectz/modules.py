@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from projectz import vocabulary
@@ -80,6 +81,10 @@ class Curriculum:
     # Ids named by every module file, valid or not: a reference to a module that merely has
     # an error of its own is not reported a second time as a missing module.
     declared_ids: frozenset[str]
+
+    @cached_property
+    def by_id(self) -> dict[str, Module]:
+        return {module.id: module for module in self.modules}
 
 
 def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Issue]]:

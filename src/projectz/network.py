@@ -31,6 +31,11 @@ class Hub:
     example: bool
 
 
+def hub_codes(hubs: tuple[Hub, ...]) -> frozenset[str]:
+    """The participating municipalities."""
+    return frozenset(hub.municipality_code for hub in hubs)
+
+
 def load_network(path: Path, root: Path, geography: Geography) -> tuple[tuple[Hub, ...], list[Issue]]:
     records, issues = load_registry(path, root, "hubs", NETWORK_SCHEMA, unique="municipality")
     hubs = []
@@ -40,7 +45,7 @@ def load_network(path: Path, root: Path, geography: Geography) -> tuple[tuple[Hu
             issues.append(record.issue("municipality", unknown_municipality(code)))
             continue
         municipality = geography.municipality(code)
-        if municipality.population < HUB_POPULATION:
+        if not municipality.is_hub_candidate:
             population = dutch.number(municipality.population)
             issues.append(record.issue("municipality", f"{municipality.name} heeft {population} inwoners; een "
                                                        f"deelnemende gemeente heeft er minstens "

@@ -13,10 +13,10 @@ from projectz.trainers import Trainer
 
 def trainer_page(content: Content, trainer: Trainer) -> GeneratedPage:
     place = content.geography.municipality(trainer.municipality)
-    published = {module.id for module in content.published_modules}
     description = f"{trainer.name}, trainer van Project Z bij gemeente {place.name}: modules, vormen en hulp."
 
     def markdown(links: urls.PageLinks) -> str:
+        published = content.published_module_ids
         modules = [Link(content.module(module_id).title, links.module(module_id) if module_id in published else None)
                    for module_id in trainer.modules]
         body = render(

@@ -26,15 +26,21 @@ class Record:
                      message, warning=warning)
 
 
+def read_document(path: Path, root: Path, field: str) -> tuple[Document | None, list[Issue]]:
+    """The parsed YAML file, or None and why; a missing file is reported on `field`."""
+    shown = path.relative_to(root).as_posix()
+    if not path.exists():
+        return None, [Issue(shown, 1, field, "bestand ontbreekt")]
+    return parse_yaml(path.read_text(encoding="utf-8"), shown)
+
+
 def load_registry(path: Path, root: Path, list_key: str, schema: Schema,
                   unique: str | None = None) -> tuple[list[Record], list[Issue]]:
     """Every record that is valid, and every problem in the file, including duplicate `unique` values."""
-    shown = path.relative_to(root).as_posix()
-    if not path.exists():
-        return [], [Issue(shown, 1, list_key, "bestand ontbreekt")]
-    document, issues = parse_yaml(path.read_text(encoding="utf-8"), shown)
+    document, issues = read_document(path, root, list_key)
     if document is None:
         return [], issues
+    shown = document.path
     data = document.data
     if not isinstance(data, dict) or set(data) != {list_key}:
         found = ", ".join(map(str, data)) if isinstance(data, dict) else type_name(data)

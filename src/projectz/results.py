@@ -48,7 +48,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from projectz.content import Content
-from projectz.geography import HUB_POPULATION
 from projectz.network import Hub
 from projectz.sessions import Session
 
@@ -128,14 +127,14 @@ def months_between(first: datetime.date, last: datetime.date) -> tuple[datetime.
 def _areas(content: Content) -> list[_Area]:
     geography = content.geography
     everywhere = _Area(NATIONAL, NATIONAL_NAME, frozenset(m.code for m in geography.municipalities),
-                       frozenset(m.code for m in geography.municipalities if m.population < HUB_POPULATION),
+                       frozenset(m.code for m in geography.municipalities if not m.is_hub_candidate),
                        content.hubs)
     areas = [everywhere]
     for province in geography.provinces:
         members = geography.municipalities_in(province.code)
         codes = frozenset(m.code for m in members)
         areas.append(_Area(province.code, province.name, codes,
-                           frozenset(m.code for m in members if m.population < HUB_POPULATION),
+                           frozenset(m.code for m in members if not m.is_hub_candidate),
                            tuple(hub for hub in content.hubs if hub.municipality_code in codes)))
     return areas
 

@@ -8,6 +8,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from projectz.issues import Issue
@@ -272,6 +273,10 @@ class Schema:
     title: str
     fields: tuple[Field, ...]
 
+    @cached_property
+    def field_names(self) -> tuple[str, ...]:
+        return tuple(field.name for field in self.fields)
+
     def validate(self, document: Document, at: KeyPath = ()) -> tuple[dict[str, Any] | None, list[Issue]]:
         """Check the mapping at `at` in document; return converted values only if all is well."""
         record = _lookup(document.data, at)
@@ -280,7 +285,7 @@ class Schema:
             return None, [Issue(document.path, document.line(*at), field_path(*at) or "front matter",
                                 f"verwacht een groep velden, maar vond {found}")]
         issues: list[Issue] = []
-        known = {field.name: field for field in self.fields}
+        known = self.field_names
         for key in record:
             if key not in known:
                 issues.append(Issue(document.path, document.line(*at, key), field_path(*at, key),

@@ -119,7 +119,7 @@ def load_sessions(path: Path, root: Path, geography: Geography, curriculum: Curr
                   all_trainers: tuple[Trainer, ...]) -> tuple[tuple[Session, ...], list[Issue]]:
     """Every valid session in date order, and every problem; all_trainers includes those without consent."""
     records, issues = load_registry(path, root, "sessions", SESSION_SCHEMA, unique="id")
-    modules_by_id = {module.id: module for module in curriculum.modules}
+    modules_by_id = curriculum.by_id
     trainers_by_id = {trainer.id: trainer for trainer in all_trainers}
     sessions = []
     for record in records:

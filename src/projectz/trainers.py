@@ -89,7 +89,7 @@ def load_trainers(path: Path, root: Path, geography: Geography, curriculum: Curr
 
 def _cross_check(record: Record, trainer: Trainer, geography: Geography, curriculum: Curriculum,
                  hub_codes: frozenset[str]) -> list[Issue]:
-    modules = {module.id: module for module in curriculum.modules}
+    modules = curriculum.by_id
     issues = []
     if not geography.has_municipality(trainer.municipality):
         issues.append(record.issue("municipality", unknown_municipality(trainer.municipality)))

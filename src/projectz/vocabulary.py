@@ -3,6 +3,8 @@
 Order matters: it is the order in which the site lists topics, levels and formats.
 """
 
+from projectz import dutch
+
 TOPICS = {
     "webcare": "Webcare",
     "e-participatie": "E-participatie",
@@ -114,9 +116,7 @@ def duration_label(minutes: int) -> str:
     """'90 minuten', '3 uur', '3,5 uur': how Dutch readers write a training length."""
     if minutes < 60:
         return f"{minutes} minuten"
-    hours = minutes / 60
-    text = f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-    return f"{text} uur"
+    return f"{dutch.decimal(minutes / 60).removesuffix(',0')} uur"
 
 
 # What became of a training session: planned first, then held or cancelled.
