@@ -1,12 +1,13 @@
 """The agenda, the calendar feeds and the results benchmark as pages and downloads."""
 
 from dataclasses import dataclass
+from itertools import groupby
 
 from markupsafe import Markup
 
 from projectz import urls
 from projectz.agenda import select
-from projectz.catalogue import Facet
+from projectz.catalogue import module_facet, province_facet
 from projectz.charts import render_score_chart, render_sessions_chart
 from projectz.content import Content
 from projectz.feeds import FeedWriter
@@ -55,16 +56,16 @@ def site_benchmark(content: Content) -> Benchmark:
 
 
 def by_month(sessions: tuple[Session, ...]) -> list[MonthGroup]:
-    keys = sorted({f"{s.date:%Y-%m}" for s in sessions})
-    return [MonthGroup(key, tuple(s for s in sessions if f"{s.date:%Y-%m}" == key)) for key in keys]
+    """Sessions, which come in date order, grouped by month."""
+    return [MonthGroup(key, tuple(group)) for key, group in groupby(sessions, key=lambda s: f"{s.date:%Y-%m}")]
 
 
 def agenda_html(content: Content, page_url: str) -> Markup:
     """Upcoming sessions by month, narrowable by province and module, with the feeds to subscribe to."""
     sessions = content.upcoming()
     facets = (
-        Facet("province", "Provincie", {p.code: p.name for p in content.geography.provinces}),
-        Facet("module", "Module", {m.id: m.title for m in content.published_modules}),
+        province_facet(content.geography.provinces),
+        module_facet(content.published_modules),
     )
     return Markup(render(
         "agenda.html.j2",

@@ -1,8 +1,10 @@
 """The training catalogue: published modules grouped by topic, in vocabulary order."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from projectz import vocabulary
+from projectz.geography import Province
 from projectz.modules import Module
 
 
@@ -13,6 +15,14 @@ class Facet:
     key: str
     label: str
     options: dict[str, str]
+
+
+def province_facet(provinces: Iterable[Province]) -> Facet:
+    return Facet("province", "Provincie", {province.code: province.name for province in provinces})
+
+
+def module_facet(modules: Iterable[Module]) -> Facet:
+    return Facet("module", "Module", {module.id: module.title for module in modules})
 
 
 CATALOGUE_FACETS = (

@@ -94,7 +94,6 @@ def render_sessions_chart(result: Benchmark, area: AreaResults, *, id_prefix: st
         width=WIDTH,
         height=COLUMNS_TOP + COLUMNS_PLOT_HEIGHT + COLUMNS_BOTTOM,
         left=COLUMNS_LEFT,
-        top=COLUMNS_TOP,
         baseline=COLUMNS_TOP + COLUMNS_PLOT_HEIGHT,
         font_size=FONT_SIZE,
     )
@@ -121,8 +120,8 @@ def render_score_chart(result: Benchmark, *, id_prefix: str = "grafiek-cijfers")
         first=dutch.month_year(result.months[0]),
         last=dutch.month_year(result.months[-1]),
         national=result.national.total.average_score,
-        highest=max(scored, key=lambda p: p.total.average_score or 0, default=None),
-        lowest=min(scored, key=lambda p: p.total.average_score or 0, default=None),
+        highest=max(scored, key=lambda p: p.total.average_score, default=None),
+        lowest=min(scored, key=lambda p: p.total.average_score, default=None),
         bars=bars,
         ticks=ticks,
         width=WIDTH,

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from projectz import vocabulary
 from projectz.accessibility import Statement, check_statement
 from projectz.agenda import upcoming
 from projectz.coverage import Coverage, compute_coverage
@@ -94,8 +95,13 @@ class Content:
     def trainers_in(self, municipality_codes: frozenset[str]) -> tuple[Trainer, ...]:
         return tuple(trainer for trainer in self.trainers if trainer.municipality in municipality_codes)
 
+    @cached_property
+    def _trainers_by_circle(self) -> dict[str, tuple[Trainer, ...]]:
+        return {circle: tuple(trainer for trainer in self.trainers if trainer.circle == circle)
+                for circle in vocabulary.CIRCLES}
+
     def trainers_in_circle(self, circle: str) -> tuple[Trainer, ...]:
-        return tuple(trainer for trainer in self.trainers if trainer.circle == circle)
+        return self._trainers_by_circle[circle]
 
     def upcoming(self, **filters: str) -> tuple[Session, ...]:
         """Sessions from the build date on, by province, module, trainer or municipality."""

@@ -64,6 +64,11 @@ class ProvinceCoverage:
     # first, then by code.
     fallback_hubs: tuple[FallbackHub, ...]
 
+    @property
+    def waiting(self) -> tuple[str, ...]:
+        """Municipalities of 100,000+ in the province that do not take part yet, in code order."""
+        return tuple(code for code in self.candidates if code not in self.participating)
+
 
 @dataclass(frozen=True)
 class Coverage:

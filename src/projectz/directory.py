@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from projectz import vocabulary
-from projectz.catalogue import Facet
+from projectz.catalogue import Facet, module_facet, province_facet
 from projectz.content import Content
 from projectz.geography import Province
 from projectz.trainers import Trainer
@@ -28,8 +28,8 @@ def directory_groups(content: Content) -> list[ProvinceGroup]:
 
 def directory_facets(content: Content) -> tuple[Facet, ...]:
     return (
-        Facet("province", "Provincie", {p.code: p.name for p in content.geography.provinces}),
-        Facet("module", "Module", {m.id: m.title for m in content.published_modules}),
+        province_facet(content.geography.provinces),
+        module_facet(content.published_modules),
         Facet("format", "Vorm", vocabulary.FORMATS),
         Facet("support", "Hulp", vocabulary.SUPPORT_LEVELS),
     )

@@ -92,10 +92,15 @@ class Geography:
     def has_municipality(self, code: str) -> bool:
         return code in self._municipalities_by_code
 
+    @cached_property
+    def _municipalities_by_province(self) -> dict[str, tuple[Municipality, ...]]:
+        return {province.code: tuple(m for m in self.municipalities if m.province_code == province.code)
+                for province in self.provinces}
+
     def municipalities_in(self, province_code: str) -> tuple[Municipality, ...]:
         """The province's municipalities, in code order."""
         self.province(province_code)
-        return tuple(m for m in self.municipalities if m.province_code == province_code)
+        return self._municipalities_by_province[province_code]
 
 
 def unknown_municipality(code: str) -> str:

@@ -9,27 +9,14 @@ from typing import Any
 
 from markupsafe import Markup
 
-from projectz import urls
 from projectz.accessibility import deviations_html
 from projectz.agenda_pages import agenda_html, results_html
-from projectz.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.content import Content
 from projectz.modules import MODULE_SCHEMA
+from projectz.pages import catalogue_html
 from projectz.people_pages import directory_html, partnerships_html, support_levels_html
 from projectz.region_pages import national_map_html
 from projectz.templating import render
-
-
-def catalogue_html(content: Content, page_url: str) -> Markup:
-    groups = build_catalogue(list(content.modules))
-    return Markup(render(
-        "catalogue.html.j2",
-        groups=groups,
-        facets=CATALOGUE_FACETS,
-        total=sum(len(group.modules) for group in groups),
-        module_href=lambda module: urls.PageLinks(page_url).module(module.id),
-        noun="modules",
-    ))
 
 
 def module_fields_html() -> Markup:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from projectz import urls
+from projectz.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.content import Content
 from projectz.modules import Module
 from projectz.slides import deck_slides
@@ -83,6 +84,18 @@ def deck_page(module: Module) -> GeneratedPage:
 def _module_link(module: Module, links: urls.PageLinks) -> Link:
     """Drafts have no page, so a draft prerequisite is named but not linked."""
     return Link(module.title, None if module.status == "draft" else links.module(module.id))
+
+
+def catalogue_html(content: Content, page_url: str) -> Markup:
+    groups = build_catalogue(list(content.modules))
+    return Markup(render(
+        "catalogue.html.j2",
+        groups=groups,
+        facets=CATALOGUE_FACETS,
+        total=sum(len(group.modules) for group in groups),
+        links=urls.PageLinks(page_url),
+        noun="modules",
+    ))
 
 
 def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPage]:

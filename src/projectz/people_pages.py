@@ -3,10 +3,11 @@
 from markupsafe import Markup
 
 from projectz import urls, vocabulary
+from projectz.catalogue import module_facet
 from projectz.content import Content
 from projectz.directory import directory_facets, directory_groups
 from projectz.pages import GeneratedPage, Link, page_markdown
-from projectz.svg import Shape, render_webcare_map
+from projectz.svg import RoleLink, render_webcare_map
 from projectz.templating import render
 from projectz.trainers import Trainer
 
@@ -45,7 +46,7 @@ def directory_html(content: Content, page_url: str) -> Markup:
         facets=directory_facets(content),
         total=sum(len(group.trainers) for group in groups),
         noun="trainers",
-        published={module.id: module.title for module in content.published_modules},
+        published=module_facet(content.published_modules).options,
         content=content,
         links=urls.PageLinks(page_url),
     ))
@@ -69,17 +70,17 @@ def partnerships_html(content: Content, page_url: str) -> Markup:
                          links=links, caption="Alle webcare-samenwerkingen"))
 
 
-def webcare_areas(content: Content, links: urls.PageLinks) -> dict[str, Shape]:
+def webcare_areas(content: Content, links: urls.PageLinks) -> dict[str, RoleLink]:
     """Each municipality's role in its partnership; a provider's role wins over a client's."""
-    areas: dict[str, Shape] = {}
+    areas: dict[str, RoleLink] = {}
     for partnership in content.partnerships:
         roles = [(code, partnership.kind) for code in partnership.municipalities]
         if partnership.provider:
             roles.insert(0, (partnership.provider, "uitvoerder"))
         for code, role in roles:
-            if code in areas and areas[code].kind == "uitvoerder":
+            if code in areas and areas[code].role == "uitvoerder":
                 continue
             name = content.geography.municipality(code).name
             label = f"{name}: {vocabulary.WEBCARE_ROLES[role].lower()} ({partnership.name})"
-            areas[code] = Shape(path="", href=links.municipality(name), label=label, kind=role)
+            areas[code] = RoleLink(href=links.municipality(name), label=label, role=role)
     return areas

@@ -8,7 +8,7 @@ from projectz.coverage import ProvinceCoverage
 from projectz.geography import Municipality, Province
 from projectz.helproute import help_route, hub_views
 from projectz.pages import GeneratedPage, page_markdown
-from projectz.svg import MapLink, render_national_map, render_province_map
+from projectz.svg import MapLink, hub_status, render_national_map, render_province_map
 from projectz.templating import render
 
 
@@ -16,13 +16,17 @@ def province_link_label(province: Province, coverage: ProvinceCoverage) -> str:
     return f"{province.name}: {vocabulary.COVERAGE[coverage.level.value].lower()}"
 
 
+# What a municipality's hub status adds to its name on the map, by svg.hub_status.
+HUB_STATUS_LABELS = {
+    "deelnemend": ", deelnemende gemeente",
+    "kandidaat": ", 100.000+ maar doet nog niet mee",
+    "geen": "",
+}
+
+
 def municipality_link_label(municipality: Municipality, content: Content) -> str:
-    label = f"{municipality.name}, {dutch.number(municipality.population)} inwoners"
-    if content.hub(municipality.code):
-        return f"{label}, deelnemende gemeente"
-    if municipality.is_hub_candidate:
-        return f"{label}, 100.000+ maar doet nog niet mee"
-    return label
+    status = hub_status(municipality, content.hub_codes)
+    return f"{municipality.name}, {dutch.number(municipality.population)} inwoners{HUB_STATUS_LABELS[status]}"
 
 
 def national_map_html(content: Content, page_url: str) -> Markup:

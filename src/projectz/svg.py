@@ -38,6 +38,11 @@ class MapLink:
 
 
 @dataclass(frozen=True)
+class RoleLink(MapLink):
+    role: str  # in a webcare partnership: 'samen', 'uitbesteed' (a client) or 'uitvoerder' (the provider)
+
+
+@dataclass(frozen=True)
 class Viewport:
     min_x: float
     max_y: float
@@ -287,18 +292,17 @@ def hub_status(municipality: Municipality, participating: frozenset[str]) -> str
 
 def render_webcare_map(
     geography: Geography,
-    areas: Mapping[str, Shape],
+    areas: Mapping[str, RoleLink],
     *,
     id_prefix: str = "kaart-webcare",
 ) -> str:
     """The Netherlands with the municipalities of webcare partnerships drawn over the provinces.
 
-    areas maps municipality codes to Shapes whose kind is 'samen', 'uitbesteed' (a client) or
-    'uitvoerder' (the provider); path is ignored and drawn here. Provinces are only a backdrop.
+    areas maps municipality codes to their link and role. Provinces are only a backdrop.
     """
     viewport = Viewport.fitting(province.outline for province in geography.provinces)
     shapes = [
-        Shape(path_data(geography.municipality(code).outline, viewport), area.href, area.label, area.kind)
+        Shape(path_data(geography.municipality(code).outline, viewport), area.href, area.label, area.role)
         for code, area in sorted(areas.items())
     ]
     return render(
