@@ -1,5 +1,6 @@
 """Shared fixtures: the real site is built once per session and every site test inspects it."""
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -12,6 +13,7 @@ from lxml import html
 from playwright.sync_api import Browser
 
 from browser_support import launch_chromium, serve
+from projectz.content import ContentPaths, load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -65,6 +67,10 @@ def content_repo(root: Path) -> Path:
 BUILD_DATE = "2026-11-27"
 
 
+# The real content, as the test site is built from it.
+REAL_CONTENT = load_content(ContentPaths.under(ROOT), datetime.date.fromisoformat(BUILD_DATE))
+
+
 def mkdocs_env() -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PROJECTZ_BUILD_DATE": BUILD_DATE}
 
@@ -79,6 +85,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def page_at(site: Path, url: str) -> Path:
+    """The HTML file of the page at a directory-style URL."""
+    return site / url / "index.html"
+
+
+def linked_page(site: Path, page_url: str, href: str) -> Path:
+    """The HTML file a relative link on the page at page_url leads to."""
+    return (site / page_url / href.split("#")[0] / "index.html").resolve()
 
 
 def parse(page: Path) -> html.HtmlElement:

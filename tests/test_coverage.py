@@ -1,9 +1,9 @@
 """Hub assignment on a hand-made row of square municipalities, and on the real geography."""
 
-from pathlib import Path
 
 import pytest
 
+from conftest import REAL_CONTENT
 from projectz.coverage import (
     CoverageLevel,
     FallbackHub,
@@ -16,10 +16,8 @@ from projectz.geography import (
     Province,
     Source,
     hub_candidates,
-    load_geography,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 KM = 1000
 
 
@@ -136,7 +134,7 @@ def test_coverage_levels_by_hub_count() -> None:
 
 @pytest.fixture(scope="module")
 def real() -> Geography:
-    return load_geography(ROOT / "data" / "geography.json")
+    return REAL_CONTENT.geography
 
 
 @pytest.fixture(scope="module")

@@ -2,13 +2,13 @@
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from projectz.geography import (
     HUB_POPULATION,
     Geography,
@@ -17,7 +17,6 @@ from projectz.geography import (
     load_geography,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "derive-geodata"
 GEOGRAPHY = ROOT / "data" / "geography.json"
 SOURCES = ROOT.parent / "shared" / "data" / "sources"
@@ -143,7 +142,7 @@ def test_missing_sources_are_reported_without_a_traceback(tmp_path: Path) -> Non
 
 def test_sources_can_be_given_explicitly(tmp_path: Path) -> None:
     sources = tmp_path / "sources"
-    shutil.copytree(SOURCES, sources)
+    sources.symlink_to(SOURCES, target_is_directory=True)
     output = tmp_path / "geography.json"
     assert run_script("--sources", str(sources), "--output", str(output)).returncode == 0
     assert output.read_bytes() == GEOGRAPHY.read_bytes()

@@ -4,11 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from projectz.geography import load_geography
+from conftest import REAL_CONTENT, ROOT
 from projectz.network import load_network
 
-GEOGRAPHY = load_geography(ROOT / "data" / "geography.json")
+GEOGRAPHY = REAL_CONTENT.geography
 LARGEST = max(GEOGRAPHY.municipalities, key=lambda m: m.population)
 SMALLEST = min(GEOGRAPHY.municipalities, key=lambda m: m.population)
 

@@ -4,13 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-from projectz.content import ContentPaths, load_content
+from conftest import REAL_CONTENT as CONTENT
 from projectz.modules import Curriculum
 from projectz.trainers import load_trainers
 from projectz.webcare import load_partnerships
 
-CONTENT = load_content(ContentPaths.under(ROOT))
 GEOGRAPHY = CONTENT.geography
 HUB = CONTENT.hubs[0]
 SMALL = min(GEOGRAPHY.municipalities, key=lambda m: m.population)

@@ -17,11 +17,12 @@ from playwright.sync_api import Request
 from browser_support import WIDTHS, browser_context, open_search
 from conftest import ROOT
 from link_checker import broken_links
-from projectz.offline import ZIP_FOLDER
+from projectz.offline import ZIP_FOLDER, offline_edition_path
 from projectz.schema import EMAIL
 from projectz.sitebuild import build_site
 
-OFFLINE_ZIP = load_config(str(ROOT / "mkdocs.yml")).extra["offline_edition"]
+SITE_CONFIG = load_config(str(ROOT / "mkdocs.yml"))
+OFFLINE_ZIP = offline_edition_path(SITE_CONFIG)
 THEME_FILES = Path(material.__file__).parent / "templates"
 TEXT_SUFFIXES = {".html", ".json", ".xml", ".js", ".css", ".svg", ".txt"}
 # Signs of analytics or tracking code, by the names of the common services and browser APIs.
@@ -126,12 +127,12 @@ def test_no_tracking_script_and_every_script_from_the_site(published: Path):
 
 
 def site_privacy_settings() -> dict[str, object]:
-    privacy = load_config(str(ROOT / "mkdocs.yml")).plugins["material/privacy"].config
+    privacy = SITE_CONFIG.plugins["material/privacy"].config
     return {"assets_fetch": privacy.assets_fetch, "assets_exclude": list(privacy.assets_exclude)}
 
 
 def test_site_configuration_never_fetches_external_assets():
-    privacy = load_config(str(ROOT / "mkdocs.yml")).plugins["material/privacy"].config
+    privacy = SITE_CONFIG.plugins["material/privacy"].config
     assert privacy.enabled and privacy.assets and not privacy.assets_fetch
 
 

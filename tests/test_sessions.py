@@ -6,14 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REAL_CONTENT as CONTENT
 from conftest import ROOT
 from projectz.agenda import select, upcoming
-from projectz.content import ContentPaths, load_content
 from projectz.modules import Curriculum
 from projectz.sessions import Results, Session, load_sessions
 from projectz.trainers import load_trainers
 
-CONTENT = load_content(ContentPaths.under(ROOT))
 GEOGRAPHY = CONTENT.geography
 CURRICULUM = Curriculum(CONTENT.modules, frozenset(module.id for module in CONTENT.modules))
 # Consenting or not: load_sessions must see both to tell "unknown" from "may not be published".

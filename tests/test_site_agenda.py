@@ -8,19 +8,14 @@ from pathlib import Path
 
 import vobject
 
-from conftest import BUILD_DATE, ROOT, parse
+from conftest import BUILD_DATE, page_at, parse
+from conftest import REAL_CONTENT as CONTENT
 from projectz import urls
 from projectz.agenda import select
-from projectz.content import ContentPaths, load_content
 from projectz.results import benchmark
 
 TODAY = datetime.date.fromisoformat(BUILD_DATE)
-CONTENT = load_content(ContentPaths.under(ROOT), TODAY)
 UPCOMING = [s for s in CONTENT.sessions if s.date >= TODAY]
-
-
-def page_at(site: Path, url: str) -> Path:
-    return site / url / "index.html"
 
 
 def feed_events(path: Path) -> list:

@@ -3,11 +3,9 @@
 import json
 from pathlib import Path
 
-from conftest import ROOT, parse
+from conftest import REAL_CONTENT as CONTENT
+from conftest import parse
 from projectz import vocabulary
-from projectz.content import ContentPaths, load_content
-
-CONTENT = load_content(ContentPaths.under(ROOT))
 
 
 def test_catalogue_lists_every_published_module_once_with_its_facts(built_site: Path):

@@ -5,21 +5,12 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import ROOT, parse
+from conftest import REAL_CONTENT as CONTENT
+from conftest import linked_page, page_at, parse
 from projectz import dutch, urls, vocabulary
-from projectz.content import ContentPaths, load_content
 
-CONTENT = load_content(ContentPaths.under(ROOT))
 GEOGRAPHY = CONTENT.geography
 ATTRIBUTION = "Bron: CBS, Kadaster (2023)"
-
-
-def page_at(site: Path, url: str) -> Path:
-    return site / url / "index.html"
-
-
-def resolve(site: Path, page_url: str, href: str) -> Path:
-    return (site / page_url / href / "index.html").resolve()
 
 
 @pytest.mark.parametrize("page_url", ["", "kaart/"])
@@ -32,7 +23,8 @@ def test_national_map_links_every_province_with_a_name_and_resolves(built_site: 
     for link, province in zip(links, GEOGRAPHY.provinces, strict=True):
         coverage = CONTENT.coverage.province(province.code)
         assert link.get("aria-label") == f"{province.name}: {vocabulary.COVERAGE[coverage.level.value].lower()}"
-        assert resolve(built_site, page_url, link.get("href")) == page_at(built_site, urls.PROVINCES.url(province.name))
+        province_page = page_at(built_site, urls.PROVINCES.url(province.name))
+        assert linked_page(built_site, page_url, link.get("href")) == province_page
         assert f"dekking-{coverage.level.value}" in link.get("class")
     labelled_by = svg.get("aria-labelledby").split()
     assert all(svg.xpath(f".//*[@id='{ident}']") for ident in labelled_by)
@@ -64,7 +56,7 @@ def test_every_province_page_lists_all_its_municipalities_with_two_hubs(built_si
         for row in rows:
             assert len(row.cssselect("td")) == 3  # population, first hub, second hub
             href = row.cssselect("th a")[0].get("href")
-            assert resolve(built_site, url, href).is_file()
+            assert linked_page(built_site, url, href).is_file()
         svg = page.cssselect("figure.pz-kaart svg")[0]
         assert len(svg.xpath(".//*[local-name()='a']")) == len(municipalities)
         assert ATTRIBUTION in page.cssselect("figure.pz-kaart figcaption")[0].text_content()

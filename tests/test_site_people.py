@@ -4,21 +4,12 @@ from pathlib import Path
 
 import yaml
 
-from conftest import ROOT, parse
+from conftest import REAL_CONTENT as CONTENT
+from conftest import ROOT, linked_page, page_at, parse
 from projectz import urls, vocabulary
-from projectz.content import ContentPaths, load_content
 
-CONTENT = load_content(ContentPaths.under(ROOT))
 GEOGRAPHY = CONTENT.geography
 RAW_TRAINERS = yaml.safe_load((ROOT / "data" / "trainers.yaml").read_text(encoding="utf-8"))["trainers"]
-
-
-def page_at(site: Path, url: str) -> Path:
-    return site / url / "index.html"
-
-
-def resolves(site: Path, page_url: str, href: str) -> bool:
-    return (site / page_url / href.split("#")[0] / "index.html").resolve().is_file()
 
 
 def test_directory_lists_every_consenting_trainer_with_facets(built_site: Path):
@@ -31,7 +22,7 @@ def test_directory_lists_every_consenting_trainer_with_facets(built_site: Path):
         assert card.get("data-province") == GEOGRAPHY.municipality(trainer.municipality).province_code
         assert card.get("data-module").split() == list(trainer.modules)
         assert card.get("data-support").split() == list(trainer.support)
-        assert resolves(built_site, "trainers/", card.cssselect("h3 a")[0].get("href"))
+        assert linked_page(built_site, "trainers/", card.cssselect("h3 a")[0].get("href")).is_file()
     form = page.cssselect("form.pz-filter")[0]
     assert form.get("hidden") is not None
     assert {s.get("data-pz-facet") for s in form.cssselect("select")} == {"province", "module", "format", "support"}
@@ -61,7 +52,7 @@ def test_trainer_page_shows_facts_and_links_modules_and_place(built_site: Path):
     module_links = page.xpath("//h2[starts-with(., 'Modules')]/following-sibling::ul[1]//a")
     assert [a.text_content() for a in module_links] == [CONTENT.module(m).title for m in trainer.modules]
     for link in [*module_links, *page.cssselect(".pz-lead a")]:
-        assert resolves(built_site, url, link.get("href")), link.get("href")
+        assert linked_page(built_site, url, link.get("href")).is_file(), link.get("href")
 
 
 def test_module_pages_list_who_gives_them(built_site: Path):
@@ -88,7 +79,7 @@ def test_municipality_page_gives_the_route_in_the_proposals_order(built_site: Pa
     assert [a.text_content() for a in steps[2].cssselect("a") if "mailto:" not in a.get("href")] == internal
     for link in page.cssselect("ol.pz-route a"):
         href = link.get("href")
-        assert href.startswith("mailto:") or resolves(built_site, url, href), href
+        assert href.startswith("mailto:") or linked_page(built_site, url, href).is_file(), href
     webcare = page.xpath("//h2[starts-with(., 'Webcare')]/following-sibling::div[1]//tbody/tr/th")
     assert CONTENT.partnerships[0].name in [cell.text_content() for cell in webcare]
 
@@ -120,7 +111,7 @@ def test_webcare_page_maps_and_tabulates_every_partnership(built_site: Path):
     links = svg.xpath(".//*[local-name()='a']")
     assert len(links) == len(involved)
     assert all(link.get("aria-label") for link in links)
-    assert all(resolves(built_site, "webcare/", link.get("href")) for link in links)
+    assert all(linked_page(built_site, "webcare/", link.get("href")).is_file() for link in links)
     rows = page.cssselect("article table tbody tr")
     assert [row.cssselect("th")[0].text_content() for row in rows] == [p.name for p in CONTENT.partnerships]
     assert "Bron: CBS, Kadaster (2023)" in page.cssselect("figure.pz-kaart figcaption")[0].text_content()

@@ -6,8 +6,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from browser_support import WIDTHS, browser_context
-from conftest import ROOT, parse
-from projectz.modules import Module, load_modules
+from conftest import REAL_CONTENT, parse
+from projectz.modules import Module
 from projectz.slides import deck_slides, programme
 
 BODY = """\
@@ -31,14 +31,8 @@ Na de pauze volgt nog iets.
 """
 
 
-def real_modules() -> tuple[Module, ...]:
-    curriculum, issues = load_modules(ROOT / "curriculum", ROOT)
-    assert issues == []
-    return curriculum.modules
-
-
 def real_module(module_id: str = "webcare") -> Module:
-    return next(module for module in real_modules() if module.id == module_id)
+    return REAL_CONTENT.module(module_id)
 
 
 def test_programme_is_the_numbered_list_under_its_heading_only():
@@ -64,7 +58,7 @@ def test_a_module_without_a_programme_gets_no_empty_programme_slide():
 
 
 def test_every_published_module_has_a_deck_linked_from_its_page(built_site: Path):
-    published = sorted(module.id for module in real_modules() if module.published)
+    published = sorted(module.id for module in REAL_CONTENT.modules if module.published)
     assert sorted(path.name for path in (built_site / "dias").iterdir()) == published
     for module_id in published:
         link = parse(built_site / "modules" / module_id / "index.html").cssselect(".pz-meta__deck a")[0]

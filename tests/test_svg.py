@@ -1,23 +1,22 @@
 """The inline SVG maps: well-formed, one accessible link per area, everything escaped."""
 
 import re
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
+from conftest import REAL_CONTENT
 from projectz.coverage import Coverage, compute_coverage
-from projectz.geography import Geography, hub_candidates, load_geography
+from projectz.geography import Geography, hub_candidates
 from projectz.svg import MapLink, decimal, render_national_map, render_province_map
 
-ROOT = Path(__file__).resolve().parent.parent
 SVG = "{http://www.w3.org/2000/svg}"
 MALICIOUS = '<script>alert("x")</script> & "quotes"'
 
 
 @pytest.fixture(scope="module")
 def geography() -> Geography:
-    return load_geography(ROOT / "data" / "geography.json")
+    return REAL_CONTENT.geography
 
 
 @pytest.fixture(scope="module")
