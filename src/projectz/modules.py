@@ -7,7 +7,7 @@ from pathlib import Path
 
 from projectz import vocabulary
 from projectz.issues import Issue
-from projectz.schema import SLUG, Choice, Date, Field, Integer, ListOf, Schema, Text
+from projectz.schema import SLUG, Choice, Date, Field, Integer, ListOf, Schema, Text, field_path
 from projectz.yamlsource import Document, split_front_matter
 
 MODULE_SCHEMA = Schema(
@@ -144,7 +144,7 @@ def _prerequisite_problems(parsed: list[_Parsed], declared: frozenset[str]) -> l
         for index, prerequisite in enumerate(item.module.prerequisites):
             if prerequisite not in declared:
                 issues.append(Issue(item.module.source_path, item.document.line("prerequisites", index),
-                                    f"prerequisites[{index + 1}]", f"module '{prerequisite}' bestaat niet"))
+                                    field_path("prerequisites", index), f"module '{prerequisite}' bestaat niet"))
     for cycle in _cycles({module_id: item.module.prerequisites for module_id, item in by_id.items()}):
         item = by_id[cycle[0]]
         issues.append(Issue(item.module.source_path, item.document.line("prerequisites"), "prerequisites",

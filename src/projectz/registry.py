@@ -6,7 +6,7 @@ from typing import Any
 
 from projectz.issues import Issue
 from projectz.schema import Schema, field_path, type_name
-from projectz.yamlsource import Document, parse_yaml
+from projectz.yamlsource import Document, KeyPath, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -21,8 +21,11 @@ class Record:
     def line(self, *field: str | int) -> int:
         return self.document.line(self.list_key, self.index, *field)
 
-    def issue(self, field: str, message: str, *, warning: bool = False, at: tuple[str | int, ...] = ()) -> Issue:
-        return Issue(self.document.path, self.line(*(at or (field,))), field_path(self.list_key, self.index, field),
+    def issue(self, field: str | KeyPath, message: str, *, warning: bool = False, line_at: KeyPath = ()) -> Issue:
+        """A problem with a field of this record, or with an item in it (field as a path such as
+        ("modules", 0)); line_at points the author at another field's line when that one needs the fix."""
+        path = (field,) if isinstance(field, str) else field
+        return Issue(self.document.path, self.line(*(line_at or path)), field_path(self.list_key, self.index, *path),
                      message, warning=warning)
 
 

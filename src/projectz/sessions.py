@@ -31,6 +31,7 @@ from projectz.schema import (
     Time,
 )
 from projectz.trainers import Trainer
+from projectz.yamlsource import KeyPath
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 
@@ -146,7 +147,7 @@ def _results(record: Record) -> tuple[Results | None, list[Issue]]:
     if "results" not in record.values:
         if status == "held":
             return None, [record.issue("results", "een gehouden sessie heeft resultaten nodig: participants, "
-                                                  "municipalities en score", at=("status",))]
+                                                  "municipalities en score", line_at=("status",))]
         return None, []
     if status != "held":
         return None, [record.issue("results", f"alleen een gehouden sessie (held) heeft resultaten; deze sessie "
@@ -169,7 +170,7 @@ def _place_problems(record: Record) -> list[Issue]:
         return [record.issue("location", "een sessie op afstand heeft geen locatie; laat dit veld weg")]
     if form != REMOTE and not has_location:
         return [record.issue("location", f"verplicht bij vorm '{form}'; alleen een sessie op afstand heeft "
-                                         f"geen locatie", at=("format",))]
+                                         f"geen locatie", line_at=("format",))]
     return []
 
 
@@ -188,28 +189,26 @@ def _trainer_problems(record: Record, trainers: dict[str, Trainer], modules: dic
     module_id = record.values["module"]
     issues = []
     for index, trainer_id in enumerate(record.values["trainers"]):
-        field, at = f"trainers[{index + 1}]", ("trainers", index)
+        field = ("trainers", index)
         trainer = trainers.get(trainer_id)
         if trainer is None:
-            issues.append(record.issue(field, f"trainer '{trainer_id}' staat niet in data/trainers.yaml", at=at))
+            issues.append(record.issue(field, f"trainer '{trainer_id}' staat niet in data/trainers.yaml"))
         elif not trainer.publishable:
             issues.append(record.issue(field, f"trainer '{trainer_id}' gaf geen toestemming voor publicatie; "
-                                              f"de sessie zou deze trainer toch publiceren", at=at))
+                                              f"de sessie zou deze trainer toch publiceren"))
         elif module_id in modules and module_id not in trainer.modules:
             issues.append(record.issue(field, f"trainer '{trainer_id}' geeft module '{module_id}' niet volgens "
-                                              f"data/trainers.yaml", warning=True, at=at))
+                                              f"data/trainers.yaml", warning=True))
     return issues
 
 
 def _municipality_problems(record: Record, results: Results | None, geography: Geography) -> list[Issue]:
-    named: list[tuple[str, tuple[str | int, ...], str]] = [("host", ("host",), record.values["host"])]
-    named += [(f"invited[{index + 1}]", ("invited", index), code)
-              for index, code in enumerate(record.values["invited"])]
+    named: list[tuple[KeyPath, str]] = [(("host",), record.values["host"])]
+    named += [(("invited", index), code) for index, code in enumerate(record.values["invited"])]
     if results is not None:
-        named += [(f"results.municipalities[{index + 1}]", ("results", "municipalities", index), code)
-                  for index, code in enumerate(results.municipalities)]
-    return [record.issue(field, unknown_municipality(code), at=at)
-            for field, at, code in named if not geography.has_municipality(code)]
+        named += [(("results", "municipalities", index), code) for index, code in enumerate(results.municipalities)]
+    return [record.issue(path, unknown_municipality(code))
+            for path, code in named if not geography.has_municipality(code)]
 
 
 def _session(record: Record, results: Results | None, geography: Geography) -> Session:

@@ -100,10 +100,10 @@ def _cross_check(record: Record, trainer: Trainer, geography: Geography, curricu
     for index, module_id in enumerate(trainer.modules):
         where = ("modules", index)
         if module_id not in curriculum.declared_ids:
-            issues.append(record.issue(f"modules[{index + 1}]", f"module '{module_id}' bestaat niet", at=where))
+            issues.append(record.issue(where, f"module '{module_id}' bestaat niet"))
         elif module_id in modules and not modules[module_id].published:
             message = f"trainer '{trainer.id}' geeft module '{module_id}', maar die is niet gepubliceerd"
-            issues.append(record.issue(f"modules[{index + 1}]", message, warning=True, at=where))
+            issues.append(record.issue(where, message, warning=True))
     if trainer.fee != FEE_BY_CIRCLE[trainer.circle]:
         issues.append(record.issue("fee", f"in de kring '{trainer.circle}' is het tarief "
                                           f"'{FEE_BY_CIRCLE[trainer.circle]}'"))

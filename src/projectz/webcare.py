@@ -53,8 +53,7 @@ def load_partnerships(path: Path, root: Path, geography: Geography) -> tuple[tup
         problems = []
         for index, code in enumerate(partnership.municipalities):
             if not geography.has_municipality(code):
-                problems.append(record.issue(f"municipalities[{index + 1}]", unknown_municipality(code),
-                                             at=("municipalities", index)))
+                problems.append(record.issue(("municipalities", index), unknown_municipality(code)))
         if partnership.kind == "samen":
             if partnership.provider is not None:
                 problems.append(record.issue("provider", "bij 'samen' is er geen uitvoerende gemeente; laat dit leeg"))
