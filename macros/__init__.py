@@ -3,7 +3,7 @@
 The content is loaded once, by the projectz plugin, which runs before this module.
 """
 
-from projectz import macros_api
+from projectz.site import macros_api
 
 
 def define_env(env):

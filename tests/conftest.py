@@ -80,7 +80,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly, exactly as scripts/build does."""
     site = tmp_path_factory.mktemp("real") / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "projectz.cli", "--root", str(ROOT), "build", "--site-dir", str(site)],
+        [sys.executable, "-m", "projectz.tools.cli", "--root", str(ROOT), "build", "--site-dir", str(site)],
         cwd=ROOT, env=mkdocs_env(), capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

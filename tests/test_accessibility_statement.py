@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, parse
-from projectz.accessibility import STATEMENT_FILE, load_statement
-from projectz.issues import ContentError
+from projectz.core.issues import ContentError
+from projectz.site.accessibility import STATEMENT_FILE, load_statement
 
 VALID = """\
 contact: toegankelijkheid@projectz.example

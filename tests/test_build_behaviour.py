@@ -7,7 +7,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from conftest import module_text, parse
-from projectz.sitebuild import build_site
+from projectz.site.build import build_site
 
 
 def write_module(site: Path, name: str, text: str) -> None:

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, content_repo, module_text
-from projectz import cli
-from projectz.modules import MODULE_SCHEMA, module_files
-from projectz.yamlsource import split_front_matter
+from projectz.core.yamlsource import split_front_matter
+from projectz.curriculum.modules import MODULE_SCHEMA, module_files
+from projectz.tools import cli
 
 
 @pytest.fixture

@@ -4,13 +4,13 @@
 import pytest
 
 from conftest import REAL_CONTENT
-from projectz.coverage import (
+from projectz.geography.coverage import (
     CoverageLevel,
     FallbackHub,
     HubRef,
     compute_coverage,
 )
-from projectz.geography import (
+from projectz.geography.regions import (
     Geography,
     Municipality,
     Province,

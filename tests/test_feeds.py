@@ -12,9 +12,9 @@ from test_sessions import CONTENT, GEOGRAPHY
 from test_sessions import REAL as SESSIONS
 
 from conftest import ROOT
-from projectz.agenda import select
-from projectz.feeds import FeedWriter
-from projectz.sessions import Session
+from projectz.sessions.agenda import select
+from projectz.sessions.feeds import FeedWriter
+from projectz.sessions.records import Session
 
 GENERATED = datetime.date(2026, 11, 27)
 URLS = {module.id: f"https://projectz.example/modules/{module.id}/" for module in CONTENT.published_modules}
@@ -43,7 +43,7 @@ def test_all_sessions_feed_has_one_event_per_session_with_unique_stable_uids():
 # Run in a fresh interpreter: set order and hashing differ between processes, not within one.
 FEED_DIGEST = """
 import hashlib
-from projectz.agenda import select
+from projectz.sessions.agenda import select
 import test_feeds as t
 data = t.make(t.SESSIONS) + t.make(select(t.SESSIONS, province="PV29"))
 print(hashlib.sha256(data).hexdigest())

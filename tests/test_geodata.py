@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from projectz.geography import (
+from projectz.geography.regions import (
     HUB_POPULATION,
     Geography,
     GeographyError,

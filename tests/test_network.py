@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_CONTENT, ROOT
-from projectz.network import load_network
+from projectz.geography.network import load_network
 
 GEOGRAPHY = REAL_CONTENT.geography
 LARGEST = max(GEOGRAPHY.municipalities, key=lambda m: m.population)

@@ -4,7 +4,7 @@ import pytest
 import yaml
 from markupsafe import escape
 
-from projectz.pages import page_markdown
+from projectz.core.pages import page_markdown
 
 
 @pytest.mark.parametrize("title", [

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REAL_CONTENT as CONTENT
-from projectz.modules import Curriculum
-from projectz.trainers import load_trainers
-from projectz.webcare import load_partnerships
+from projectz.curriculum.modules import Curriculum
+from projectz.people.trainers import load_trainers
+from projectz.people.webcare import load_partnerships
 
 GEOGRAPHY = CONTENT.geography
 HUB = CONTENT.hubs[0]

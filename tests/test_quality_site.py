@@ -17,9 +17,9 @@ from playwright.sync_api import Request
 from browser_support import WIDTHS, browser_context, open_search
 from conftest import ROOT
 from link_checker import broken_links
-from projectz.offline import ZIP_FOLDER, offline_edition_path
-from projectz.schema import EMAIL
-from projectz.sitebuild import build_site
+from projectz.core.schema import EMAIL
+from projectz.site.build import build_site
+from projectz.site.offline import ZIP_FOLDER, offline_edition_path
 
 SITE_CONFIG = load_config(str(ROOT / "mkdocs.yml"))
 OFFLINE_ZIP = offline_edition_path(SITE_CONFIG)

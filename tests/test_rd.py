@@ -2,7 +2,7 @@
 
 import pytest
 
-from projectz.rd import wgs84_to_rd
+from projectz.geography.rd import wgs84_to_rd
 
 # Inverse series (RD -> WGS84) from the same paper: (p, q, coefficient in arc seconds) for
 # coefficient * dx**p * dy**q with dx, dy the offsets from Amersfoort in units of 100 km.

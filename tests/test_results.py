@@ -11,10 +11,10 @@ from test_sessions import CONTENT as REAL
 from test_sessions import REAL as REAL_SESSIONS
 from test_sessions import TODAY
 
-from projectz.charts import render_score_chart, render_sessions_chart
-from projectz.network import Hub
-from projectz.results import Figures, benchmark, to_csv, to_json
-from projectz.sessions import Results, Session
+from projectz.geography.network import Hub
+from projectz.sessions.charts import render_score_chart, render_sessions_chart
+from projectz.sessions.records import Results, Session
+from projectz.sessions.results import Figures, benchmark, to_csv, to_json
 
 # Our own hubs, so the pledges below do not change when data/network.yaml does:
 # Groningen pledges 2 days a month from January, Almere 1 day from mid-February (so from February).

@@ -8,10 +8,10 @@ import pytest
 
 from conftest import REAL_CONTENT as CONTENT
 from conftest import ROOT
-from projectz.agenda import select, upcoming
-from projectz.modules import Curriculum
-from projectz.sessions import Results, Session, load_sessions
-from projectz.trainers import load_trainers
+from projectz.curriculum.modules import Curriculum
+from projectz.people.trainers import load_trainers
+from projectz.sessions.agenda import select, upcoming
+from projectz.sessions.records import Results, Session, load_sessions
 
 GEOGRAPHY = CONTENT.geography
 CURRICULUM = Curriculum(CONTENT.modules, frozenset(module.id for module in CONTENT.modules))

@@ -10,9 +10,9 @@ import vobject
 
 from conftest import BUILD_DATE, page_at, parse
 from conftest import REAL_CONTENT as CONTENT
-from projectz import urls
-from projectz.agenda import select
-from projectz.results import benchmark
+from projectz.core import urls
+from projectz.sessions.agenda import select
+from projectz.sessions.results import benchmark
 
 TODAY = datetime.date.fromisoformat(BUILD_DATE)
 UPCOMING = [s for s in CONTENT.sessions if s.date >= TODAY]

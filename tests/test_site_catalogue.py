@@ -5,7 +5,7 @@ from pathlib import Path
 
 from conftest import REAL_CONTENT as CONTENT
 from conftest import parse
-from projectz import vocabulary
+from projectz.core import vocabulary
 
 
 def test_catalogue_lists_every_published_module_once_with_its_facts(built_site: Path):

@@ -7,7 +7,7 @@ from lxml import etree
 
 from conftest import REAL_CONTENT as CONTENT
 from conftest import linked_page, page_at, parse
-from projectz import dutch, urls, vocabulary
+from projectz.core import dutch, urls, vocabulary
 
 GEOGRAPHY = CONTENT.geography
 ATTRIBUTION = "Bron: CBS, Kadaster (2023)"

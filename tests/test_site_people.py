@@ -6,7 +6,7 @@ import yaml
 
 from conftest import REAL_CONTENT as CONTENT
 from conftest import ROOT, linked_page, page_at, parse
-from projectz import urls, vocabulary
+from projectz.core import urls, vocabulary
 
 GEOGRAPHY = CONTENT.geography
 RAW_TRAINERS = yaml.safe_load((ROOT / "data" / "trainers.yaml").read_text(encoding="utf-8"))["trainers"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from browser_support import WIDTHS, browser_context
 from conftest import REAL_CONTENT, parse
-from projectz.modules import Module
-from projectz.slides import deck_slides, programme
+from projectz.curriculum.modules import Module
+from projectz.curriculum.slides import deck_slides, programme
 
 BODY = """\
 ## Waarom deze module

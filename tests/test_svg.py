@@ -6,9 +6,9 @@ import pytest
 from lxml import etree
 
 from conftest import REAL_CONTENT
-from projectz.coverage import Coverage, compute_coverage
-from projectz.geography import Geography, hub_candidates
-from projectz.svg import MapLink, decimal, render_national_map, render_province_map
+from projectz.geography.coverage import Coverage, compute_coverage
+from projectz.geography.maps import MapLink, decimal, render_national_map, render_province_map
+from projectz.geography.regions import Geography, hub_candidates
 
 SVG = "{http://www.w3.org/2000/svg}"
 MALICIOUS = '<script>alert("x")</script> & "quotes"'

@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from projectz.urls import PageLinks, relpath, slug
+from projectz.core.urls import PageLinks, relpath, slug
 
 
 @pytest.mark.parametrize(

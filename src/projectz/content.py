@@ -5,17 +5,17 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from projectz import vocabulary
-from projectz.accessibility import Statement, check_statement
-from projectz.agenda import upcoming
-from projectz.coverage import Coverage, compute_coverage
-from projectz.geography import Geography, GeographyError, load_geography
-from projectz.issues import Issue, raise_if_errors
-from projectz.modules import Module, load_modules
-from projectz.network import Hub, hub_codes, load_network
-from projectz.sessions import Session, load_sessions
-from projectz.trainers import Trainer, load_trainers
-from projectz.webcare import Partnership, load_partnerships
+from projectz.core import vocabulary
+from projectz.core.issues import Issue, raise_if_errors
+from projectz.curriculum.modules import Module, load_modules
+from projectz.geography.coverage import Coverage, compute_coverage
+from projectz.geography.network import Hub, hub_codes, load_network
+from projectz.geography.regions import Geography, GeographyError, load_geography
+from projectz.people.trainers import Trainer, load_trainers
+from projectz.people.webcare import Partnership, load_partnerships
+from projectz.sessions.agenda import upcoming
+from projectz.sessions.records import Session, load_sessions
+from projectz.site.accessibility import Statement, check_statement
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""What every part builds on: YAML with lines, schema, messages, vocabulary, Dutch, templates, URLs, pages."""

@@ -1,0 +1,56 @@
+"""The one Jinja environment that renders every generated fragment (HTML, SVG, Markdown).
+
+Each package keeps the templates it renders in its own templates/ folder; a template is named by
+its package, as in "curriculum/module_page.md.j2", so no package can shadow another's.
+"""
+
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from projectz.core import dutch, urls, vocabulary
+
+PACKAGE_ROOT = Path(__file__).parent.parent
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Autoescaping everywhere: every value that reaches a template comes from data files."""
+    env = jinja2.Environment(
+        loader=_package_loader(),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # Templates are code shipped with the package, not content: checking their mtimes on every
+        # include costs a stat each. So `scripts/serve` picks up an edited template only on restart.
+        auto_reload=False,
+    )
+    env.globals["vocab"] = vocabulary
+    env.globals["urls"] = urls
+    env.globals["zip"] = zip
+    env.filters["labels"] = _labels
+    env.filters["long_date"] = dutch.long_date
+    env.filters["number"] = dutch.number
+    env.filters["decimal"] = dutch.decimal
+    env.filters["clock"] = dutch.clock
+    env.filters["month_year"] = dutch.month_year
+    env.filters["duration"] = vocabulary.duration_label
+    return env
+
+
+def _package_loader() -> jinja2.PrefixLoader:
+    return jinja2.PrefixLoader({
+        folder.parent.name: jinja2.FileSystemLoader(folder) for folder in sorted(PACKAGE_ROOT.glob("*/templates"))
+    })
+
+
+def render(template_name: str, **context: object) -> str:
+    return environment().get_template(template_name).render(**context)
+
+
+def _labels(values: tuple[str, ...], vocabulary_table: dict[str, str]) -> str:
+    """Vocabulary values as the comma-separated Dutch labels readers see."""
+    return ", ".join(vocabulary_table[value] for value in values)

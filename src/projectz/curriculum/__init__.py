@@ -1,0 +1,1 @@
+"""The training modules: loading and checking curriculum/, the catalogue, module pages and slide decks."""

@@ -1,0 +1,1 @@
+"""Training days: the session registry, the agenda, calendar feeds, the results benchmark and its charts."""

@@ -1,0 +1,51 @@
+"""A strict MkDocs build that replaces the published folder only when it succeeded."""
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from projectz.site.offline import build_offline_zip, offline_edition_path
+
+# How a build says it stopped (content errors, strict warnings): callers outside site/ catch this
+# name and need not know which site generator ran.
+BuildStopped = Abort
+
+
+def build_site(config_file: Path, site_dir: Path) -> int:
+    """Build into a staging folder beside site_dir, then swap; return the number of HTML pages.
+
+    On any failure (content errors, strict warnings) the exception propagates and
+    site_dir is left exactly as it was.
+    """
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
+    try:
+        config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        build(config)
+        edition = offline_edition_path(config)
+        if edition:
+            build_offline_zip(config_file, staging / edition)
+        _swap(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def _swap(new: Path, current: Path) -> None:
+    retired = current.with_name(f".{current.name}.old")
+    shutil.rmtree(retired, ignore_errors=True)
+    if current.exists():
+        current.rename(retired)
+    new.rename(current)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def quiet_logging() -> None:
+    """Show MkDocs' warnings and errors, not its progress chatter."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")

@@ -1,0 +1,1 @@
+"""Command-line tools: validate, build, new-module and offline, and the benchmark with its scaled copies."""

@@ -1,0 +1,96 @@
+"""Command-line tools for authors: `validate` and `new-module` (wrapped by scripts/)."""
+
+import argparse
+import datetime
+import re
+import sys
+from pathlib import Path
+
+from projectz.content import ContentPaths, check_content
+from projectz.core import dutch
+from projectz.core.templating import render
+from projectz.site.build import BuildStopped, build_site, quiet_logging
+from projectz.site.offline import build_offline_zip
+
+
+def validate(root: Path) -> int:
+    content, issues = check_content(ContentPaths.under(root))
+    for issue in issues:
+        print(issue)
+    if content is None:
+        errors = sum(1 for issue in issues if not issue.warning)
+        print(f"{dutch.count(errors, 'fout', 'fouten')} gevonden.")
+        return 1
+    checked = [
+        dutch.count(len(content.modules), "module", "modules"),
+        dutch.count(len(content.hubs), "deelnemende gemeente", "deelnemende gemeenten"),
+        dutch.count(len(content.trainers), "trainer met toestemming", "trainers met toestemming"),
+        dutch.count(len(content.partnerships), "webcare-samenwerking", "webcare-samenwerkingen"),
+        dutch.count(len(content.sessions), "trainingssessie", "trainingssessies"),
+        dutch.count(len(content.statement.deviations), "afwijking uit de toegankelijkheidsverklaring",
+                    "afwijkingen uit de toegankelijkheidsverklaring"),
+    ]
+    print(f"In orde: {', '.join(checked[:-1])} en {checked[-1]} gecontroleerd.")
+    return 0
+
+
+def new_module(root: Path, module_id: str, title: str, today: datetime.date) -> int:
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", module_id):
+        print(f"'{module_id}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens.")
+        return 1
+    path = root / "curriculum" / f"{module_id}.md"
+    if path.exists():
+        print(f"{path.relative_to(root)} bestaat al.")
+        return 1
+    text = render("tools/new_module.md.j2", id=module_id, title=title, today=today.isoformat())
+    path.write_text(text, encoding="utf-8")
+    print(f"Aangemaakt: {path.relative_to(root)} (status: draft). Controleer met scripts/validate.")
+    return 0
+
+
+def build(root: Path, site_dir: Path) -> int:
+    quiet_logging()
+    try:
+        pages = build_site(root / "mkdocs.yml", site_dir)
+    except BuildStopped:
+        print("De build is gestopt; de vorige versie van de site is ongewijzigd gebleven.")
+        return 1
+    print(f"Site gebouwd in {site_dir}/ ({pages} pagina's).")
+    return 0
+
+
+def offline(root: Path, zip_path: Path) -> int:
+    quiet_logging()
+    try:
+        build_offline_zip(root / "mkdocs.yml", zip_path)
+    except BuildStopped as error:
+        print(f"De offline-versie is niet gebouwd. {error}")
+        return 1
+    print(f"Offline-versie gebouwd: {zip_path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="projectz")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van de repository")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("validate", help="controleer alle inhoud")
+    build_command = commands.add_parser("build", help="bouw de site (strikt) en vervang de oude pas daarna")
+    build_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    offline_command = commands.add_parser("offline", help="bouw de offline-versie (zip die werkt vanaf file://)")
+    offline_command.add_argument("--zip", type=Path, default=Path("dist") / "projectz-offline.zip")
+    scaffold = commands.add_parser("new-module", help="maak een nieuwe module aan")
+    scaffold.add_argument("id")
+    scaffold.add_argument("title")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(args.root)
+    if args.command == "build":
+        return build(args.root, args.site_dir)
+    if args.command == "offline":
+        return offline(args.root, args.zip)
+    return new_module(args.root, args.id, args.title, datetime.date.today())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
