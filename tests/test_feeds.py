@@ -5,7 +5,9 @@ import hashlib
 import os
 import subprocess
 import sys
+import zoneinfo
 
+import dateutil.rrule
 import pytest
 import vobject
 from test_sessions import CONTENT, GEOGRAPHY
@@ -90,7 +92,59 @@ def test_cancelled_sessions_are_marked_cancelled_and_others_confirmed():
         is_cancelled = event.uid.value in cancelled
         assert event.status.value == ("CANCELLED" if is_cancelled else "CONFIRMED")
         assert event.summary.value.startswith("Afgelast: ") == is_cancelled
-        assert event.sequence.value == ("1" if is_cancelled else "0")
+        assert event.transp.value == ("TRANSPARENT" if is_cancelled else "OPAQUE")
+
+
+def test_sequence_is_the_sessions_revision_so_agendas_apply_each_change():
+    revisions = {f"{session.id}@projectz": session.revision for session in SESSIONS}
+    assert {revision for revision in revisions.values()} >= {0, 1}
+    for event in read(make(SESSIONS)):
+        assert int(event.sequence.value) == revisions[event.uid.value]
+    moved = session(revision=3, start=datetime.time(10))
+    assert read(make([moved]))[0].sequence.value == "3"
+
+
+def test_feed_tells_subscribed_agendas_to_refresh_twice_a_day():
+    calendar = vobject.readOne(make(SESSIONS).decode("utf-8"))
+    assert calendar.contents["refresh-interval"][0].value == "PT12H"
+    assert calendar.contents["refresh-interval"][0].params["VALUE"] == ["DURATION"]
+    assert calendar.contents["x-published-ttl"][0].value == "PT12H"
+
+
+def utc_offset(text: str) -> datetime.timedelta:
+    """An RFC 5545 UTC offset such as +0200."""
+    sign = -1 if text.startswith("-") else 1
+    return sign * datetime.timedelta(hours=int(text[1:3]), minutes=int(text[3:5]))
+
+
+def utc_transitions(first_year: int, last_year: int, offset_at) -> dict[datetime.datetime, datetime.timedelta]:
+    """Every UTC hour in the years at which the offset changes, with the offset from then on."""
+    found = {}
+    moment = datetime.datetime(first_year, 1, 1, tzinfo=datetime.UTC)
+    previous = offset_at(moment)
+    while moment.year <= last_year:
+        moment += datetime.timedelta(hours=1)
+        if (offset := offset_at(moment)) != previous:
+            found[moment] = previous = offset
+    return found
+
+
+def test_time_zone_is_a_yearly_rule_that_matches_the_tz_database_from_2020_to_2035():
+    text = make(SESSIONS).decode("utf-8")
+    zone = vobject.readOne(text).vtimezone
+    assert "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3" in text and "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10" in text
+    assert "RDATE" not in text
+    # Expand the feed's own rules: each part starts at DTSTART local time, i.e. DTSTART minus TZOFFSETFROM in UTC.
+    from_feed = {}
+    for part in (*zone.contents["daylight"], *zone.contents["standard"]):
+        offset_from, offset_to = utc_offset(part.tzoffsetfrom.value), utc_offset(part.tzoffsetto.value)
+        rule = dateutil.rrule.rrulestr(part.rrule.value, dtstart=part.dtstart.value)
+        for local in rule.between(datetime.datetime(2020, 1, 1), datetime.datetime(2036, 1, 1)):
+            from_feed[(local - offset_from).replace(tzinfo=datetime.UTC)] = offset_to
+    amsterdam = zoneinfo.ZoneInfo("Europe/Amsterdam")
+    from_tzdb = utc_transitions(2020, 2035, lambda moment: moment.astimezone(amsterdam).utcoffset())
+    assert len(from_tzdb) == 32
+    assert from_feed == from_tzdb
 
 
 @pytest.mark.parametrize("province", [province.code for province in GEOGRAPHY.provinces])

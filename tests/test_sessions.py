@@ -113,9 +113,19 @@ def test_remote_session_needs_no_location_and_in_house_session_may_invite_nobody
         ([("status: held", "status: planned")],
          "sessions.yaml:14: sessions[1].results: alleen een gehouden sessie (held) heeft resultaten; deze sessie "
          "is planned"),
-        ([("status: held", "status: cancelled")],
-         "sessions.yaml:14: sessions[1].results: alleen een gehouden sessie (held) heeft resultaten; deze sessie "
+        ([("status: held", "status: cancelled\n    revision: 1")],
+         "sessions.yaml:15: sessions[1].results: alleen een gehouden sessie (held) heeft resultaten; deze sessie "
          "is cancelled"),
+        ([(RESULTS, ""), ("status: held", "status: cancelled")],
+         "sessions.yaml:12: sessions[1].revision: een afgelaste sessie heeft een hogere revision dan 0 nodig "
+         "(zet revision: 1, of 1 hoger dan hij was); anders houden agenda's die op de site geabonneerd zijn de "
+         "training als doorgaand"),
+        ([(RESULTS, ""), ("status: held", "status: cancelled\n    revision: 0")],
+         "sessions.yaml:13: sessions[1].revision: een afgelaste sessie heeft een hogere revision dan 0 nodig "
+         "(zet revision: 1, of 1 hoger dan hij was); anders houden agenda's die op de site geabonneerd zijn de "
+         "training als doorgaand"),
+        ([("status: held", "status: held\n    revision: -1")],
+         "sessions.yaml:13: sessions[1].revision: -1 valt buiten het bereik 0 tot en met 999"),
         ([(RESULTS, "")],
          "sessions.yaml:12: sessions[1].results: een gehouden sessie heeft resultaten nodig: participants, "
          "municipalities en score"),

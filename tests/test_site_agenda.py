@@ -4,11 +4,12 @@ import csv
 import datetime
 import io
 import json
+import re
 from pathlib import Path
 
 import vobject
 
-from conftest import BUILD_DATE, page_at, parse
+from conftest import BUILD_DATE, ROOT, page_at, parse
 from conftest import REAL_CONTENT as CONTENT
 from projectz.core import urls
 from projectz.sessions.agenda import select
@@ -16,6 +17,7 @@ from projectz.sessions.results import benchmark
 
 TODAY = datetime.date.fromisoformat(BUILD_DATE)
 UPCOMING = [s for s in CONTENT.sessions if s.date >= TODAY]
+SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
 
 
 def feed_events(path: Path) -> list:
@@ -39,11 +41,16 @@ def test_agenda_lists_exactly_the_sessions_from_the_build_date_on(built_site: Pa
 
 def test_every_feed_link_on_the_agenda_resolves_and_holds_the_right_events(built_site: Path):
     page = parse(page_at(built_site, "agenda/"))
-    hrefs = {a.get("href") for a in page.cssselect("article a[href$='.ics']")}
-    expected = {urls.PageLinks("agenda/").file(urls.FEED_ALL)}
-    expected |= {urls.PageLinks("agenda/").file(urls.province_feed(p.name)) for p in CONTENT.geography.provinces}
-    expected |= {urls.PageLinks("agenda/").file(urls.module_feed(m.id)) for m in CONTENT.published_modules}
-    assert hrefs == expected
+    feeds = [urls.FEED_ALL, *(urls.province_feed(p.name) for p in CONTENT.geography.provinces),
+             *(urls.module_feed(m.id) for m in CONTENT.published_modules)]
+    downloads = {a.get("href") for a in page.cssselect("article a[download][href$='.ics']")}
+    assert downloads == {urls.PageLinks("agenda/").file(feed) for feed in feeds}
+    # Each feed can also be subscribed to, at the site's public address (mkdocs.yml's site_url).
+    subscriptions = {a.get("href") for a in page.cssselect("article a[href^='webcal:']")}
+    host = SITE_URL.split("://", 1)[1]
+    assert subscriptions == {f"webcal://{host}{feed}" for feed in feeds}
+    instructions = page.get_element_by_id("zo-abonneer-je").getnext().text_content()
+    assert all(app in instructions for app in ("Outlook", "Google Agenda", "Apple Agenda"))
     everything = feed_events(built_site / urls.FEED_ALL)
     assert sorted(event.uid.value for event in everything) == sorted(f"{s.id}@projectz" for s in CONTENT.sessions)
     for province in CONTENT.geography.provinces:
@@ -57,9 +64,11 @@ def test_entity_pages_show_their_upcoming_sessions_and_feed(built_site: Path):
     listed = [t.get("datetime") for t in module_page.cssselect("li.pz-session time")]
     assert session.starts_at.isoformat() in listed
     assert len(listed) == len([s for s in UPCOMING if s.module == session.module])
-    feed = module_page.cssselect("p.pz-feed a")[0].get("href")
+    feed = module_page.cssselect("p.pz-feed a[download]")[0].get("href")
     assert (built_site / urls.MODULES.url(session.module) / feed).resolve() == (
         built_site / urls.module_feed(session.module)).resolve()
+    subscribe = module_page.cssselect("p.pz-feed a[href^='webcal:']")[0].get("href")
+    assert subscribe == f"webcal://{SITE_URL.split('://', 1)[1]}{urls.module_feed(session.module)}"
     trainer_page = parse(page_at(built_site, urls.TRAINERS.url(session.trainers[0])))
     assert session.starts_at.isoformat() in [t.get("datetime") for t in trainer_page.cssselect("li.pz-session time")]
     host = CONTENT.geography.municipality(session.host)

@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from projectz.core.urls import PageLinks, relpath, slug
+from projectz.core.urls import FEED_ALL, PageLinks, relpath, slug
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,13 @@ def test_slugs_are_ascii_and_readable():
 ])
 def test_site_relpath_matches_the_standard_library(target, start):
     assert relpath(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+def test_feeds_are_subscribable_only_where_the_public_address_is_known():
+    assert PageLinks("agenda/", "https://projectz.example/").subscribe(FEED_ALL) == (
+        "webcal://projectz.example/agenda/projectz.ics")
+    assert PageLinks("gemeenten/goes/", "https://example.org/sub/").subscribe("agenda/x.ics") == (
+        "webcal://example.org/sub/agenda/x.ics")
+    assert PageLinks("agenda/").subscribe(FEED_ALL) is None
+    # The offline edition opens from file://, where a subscription could never refresh.
+    assert PageLinks("agenda.html", "https://projectz.example/").subscribe(FEED_ALL) is None

@@ -61,6 +61,8 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
 
 
+# The hand-written agenda page, where the feeds and how to subscribe are listed.
+AGENDA = "agenda/"
 FEED_ALL = "agenda/projectz.ics"
 RESULTS_CSV = "resultaten/resultaten.csv"
 RESULTS_JSON = "resultaten/resultaten.json"
@@ -84,11 +86,13 @@ class PageLinks:
 
     `here` is the page's own URL as MkDocs gives it: 'modules/webcare/' on the website, or
     'modules/webcare.html' in the offline edition, whose links must name files to work from file://.
+    `site_url` is the site's public address, when known ('' in a local build).
     """
 
-    def __init__(self, here: str):
+    def __init__(self, here: str, site_url: str = ""):
         self.here = here
         self.file_names = here.endswith(".html")
+        self.site_url = site_url
 
     def to(self, url: str) -> str:
         """A link to the page at a directory-style URL such as 'modules/webcare/'."""
@@ -100,6 +104,15 @@ class PageLinks:
         """A link to a file such as 'agenda/projectz.ics'."""
         folder = posixpath.dirname(self.here) if self.file_names else self.here.rstrip("/")
         return relpath(path, folder)
+
+    def subscribe(self, feed: str) -> str | None:
+        """The webcal: address of a calendar feed, which agenda apps open as a subscription.
+
+        None where it can't work: without the site's public address, and in the offline edition.
+        """
+        if self.file_names or "://" not in self.site_url:
+            return None
+        return f"webcal://{self.site_url.split('://', 1)[1].rstrip('/')}/{feed}"
 
     def module(self, module_id: str) -> str:
         return self.to(MODULES.url(module_id))

@@ -1,15 +1,14 @@
 """iCalendar (RFC 5545) feeds of training sessions, for agendas that subscribe to them.
 
 A feed is bytes that depend on nothing but its arguments: DTSTAMP comes from the `generated`
-date, the time zone definition covers whole years around the sessions, and events are in date
-order. The caller chooses which sessions go in (see agenda.select), the feed's name and every
-module URL.
+date, the time zone is defined by its yearly rule, and events are in date order. The caller
+chooses which sessions go in (see agenda.select), the feed's name and every module URL.
 """
 
 import datetime
 from collections.abc import Iterable, Mapping
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
 
 from projectz.content import Content
 from projectz.core import vocabulary
@@ -22,6 +21,28 @@ UID_DOMAIN = "projectz"
 CALENDAR_END = b"END:VCALENDAR\r\n"
 
 EVENT_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCELLED"}
+
+# How often a subscribed agenda should fetch the feed again (RFC 7986; X-PUBLISHED-TTL for Outlook).
+REFRESH_INTERVAL = datetime.timedelta(hours=12)
+
+
+def amsterdam_timezone() -> Timezone:
+    """Europe/Amsterdam as the yearly EU rule (summer time from the last Sunday of March to the last
+    Sunday of October, both at 01:00 UTC) that every calendar client applies to any year, rather
+    than a list of transition dates that ends."""
+    zone = Timezone()
+    zone.add("tzid", TIMEZONE.key)
+    for part, name, month, local_start, offset_from, offset_to in (
+            (TimezoneDaylight(), "CEST", 3, datetime.datetime(1981, 3, 29, 2), 1, 2),
+            (TimezoneStandard(), "CET", 10, datetime.datetime(1996, 10, 27, 3), 2, 1)):
+        part.add("tzname", name)
+        # DTSTART is local time before the change: 01:00 UTC is 02:00 in winter and 03:00 in summer.
+        part.add("dtstart", local_start)
+        part.add("rrule", {"freq": "yearly", "bymonth": month, "byday": "-1su"})
+        part.add("tzoffsetfrom", datetime.timedelta(hours=offset_from))
+        part.add("tzoffsetto", datetime.timedelta(hours=offset_to))
+        zone.add_component(part)
+    return zone
 
 
 class FeedWriter:
@@ -54,11 +75,10 @@ class FeedWriter:
         calendar.add("method", "PUBLISH")
         calendar.add("name", name)
         calendar.add("x-wr-calname", name)
+        calendar.add("refresh-interval", REFRESH_INTERVAL, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
         if chosen:
-            # Whole years around the sessions: the zone definition then changes only with the years covered.
-            calendar.add_component(Timezone.from_tzid(TIMEZONE.key,
-                                                      first_date=datetime.date(chosen[0].date.year, 1, 1),
-                                                      last_date=datetime.date(chosen[-1].date.year + 1, 1, 1)))
+            calendar.add_component(amsterdam_timezone())
         # The events go last, after the zone they refer to, as icalendar itself would put them.
         head = calendar.to_ical().removesuffix(CALENDAR_END)
         return head + b"".join(self.event_lines(session) for session in chosen) + CALENDAR_END
@@ -91,9 +111,11 @@ def event(session: Session, content: Content, stamp: datetime.datetime, url: str
         url=url,
     ).strip())
     item.add("status", EVENT_STATUS[session.status])
-    # Agendas apply a changed event only when its sequence rises; a cancellation is the one change
-    # a feed can recognise without remembering earlier versions.
-    item.add("sequence", 1 if session.status == "cancelled" else 0)
+    # A cancelled training no longer blocks the time in the subscriber's agenda.
+    item.add("transp", "TRANSPARENT" if session.status == "cancelled" else "OPAQUE")
+    # Agendas apply a changed event only when its sequence rises: authors raise the revision with
+    # every change of date, time, place or status.
+    item.add("sequence", session.revision)
     if url is not None:
         item.add("url", url)
     return item

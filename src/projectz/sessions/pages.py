@@ -60,8 +60,9 @@ def by_month(sessions: tuple[Session, ...]) -> list[MonthGroup]:
     return [MonthGroup(key, tuple(group)) for key, group in groupby(sessions, key=lambda s: f"{s.date:%Y-%m}")]
 
 
-def agenda_html(content: Content, page_url: str) -> Markup:
-    """Upcoming sessions by month, narrowable by province and module, with the feeds to subscribe to."""
+def agenda_html(content: Content, page_url: str, site_url: str) -> Markup:
+    """Upcoming sessions by month, narrowable by province and module, with the feeds to subscribe to
+    (as webcal: links where the site's public address site_url is known)."""
     sessions = content.upcoming()
     facets = (
         province_facet(content.geography.provinces),
@@ -74,7 +75,7 @@ def agenda_html(content: Content, page_url: str) -> Markup:
         total=len(sessions),
         noun="trainingen",
         content=content,
-        links=urls.PageLinks(page_url),
+        links=urls.PageLinks(page_url, site_url),
     ))
 
 

@@ -67,6 +67,10 @@ SESSION_SCHEMA = Schema(
               required=False),
         Field("status", Choice(vocabulary.SESSION_STATUSES), "planned, held (gehouden) of cancelled (afgelast)."),
         Field("registration", EMAIL, "Functionele mailbox waar deelnemers zich aanmelden."),
+        Field("revision", Integer(0, 999),
+              "Verhoog dit getal met 1 bij elke wijziging van datum, tijd, plaats of status (ook bij afgelasten): "
+              "alleen dan nemen agenda's die op de site geabonneerd zijn de wijziging over. Weglaten is 0.",
+              required=False),
         Field("results", Group(RESULTS_SCHEMA), "Alleen bij held: deelnemers, bereikte gemeenten en cijfer.",
               required=False),
         EXAMPLE,
@@ -101,6 +105,8 @@ class Session:
     # Codes of the provinces of host and invited, in code order; derived when loaded, so that
     # every filter by province (agenda, feeds, benchmark) applies the same rule.
     provinces: tuple[str, ...]
+    # Raised by the author with every change of date, time, place or status; the feeds' SEQUENCE.
+    revision: int = 0
 
     @property
     def municipalities(self) -> tuple[str, ...]:
@@ -126,6 +132,7 @@ def load_sessions(path: Path, root: Path, geography: Geography, curriculum: Curr
     for record in records:
         results, problems = _results(record)
         problems += _time_problems(record)
+        problems += _revision_problems(record)
         problems += _place_problems(record)
         problems += _module_problems(record, modules_by_id, curriculum.declared_ids)
         problems += _trainer_problems(record, trainers_by_id, modules_by_id)
@@ -161,6 +168,17 @@ def _time_problems(record: Record) -> list[Issue]:
     if end <= start:
         return [record.issue("end", f"eindtijd {end:%H:%M} ligt niet na begintijd {start:%H:%M}")]
     return []
+
+
+def _revision_problems(record: Record) -> list[Issue]:
+    """A cancellation reaches subscribed agendas only with a higher SEQUENCE than the event they have."""
+    if record.values["status"] != "cancelled" or record.values.get("revision", 0) > 0:
+        return []
+    # Point at the revision if the author wrote one, else at the status that asks for it.
+    where = () if "revision" in record.values else ("status",)
+    return [record.issue("revision", "een afgelaste sessie heeft een hogere revision dan 0 nodig (zet revision: 1, "
+                                     "of 1 hoger dan hij was); anders houden agenda's die op de site geabonneerd "
+                                     "zijn de training als doorgaand", line_at=where)]
 
 
 def _place_problems(record: Record) -> list[Issue]:

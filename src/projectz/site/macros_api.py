@@ -35,7 +35,7 @@ def register(env: Any, content: Content) -> None:
         "trainer_directory": lambda: directory_html(content, page_url()),
         "support_levels": lambda: support_levels_html(content, page_url()),
         "webcare_partnerships": lambda: partnerships_html(content, page_url()),
-        "agenda": lambda: agenda_html(content, page_url()),
+        "agenda": lambda: agenda_html(content, page_url(), env.conf["site_url"] or ""),
         "results": lambda: results_html(content, page_url()),
         "accessibility_deviations": lambda: deviations_html(content.statement),
         "accessibility_contact": lambda: content.statement.contact,

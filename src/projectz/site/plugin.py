@@ -62,7 +62,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         for page in pages:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             # Links are relative to the page's own URL, known only once MkDocs has placed the file.
-            file.content_string = page.markdown(urls.PageLinks(file.url))
+            file.content_string = page.markdown(urls.PageLinks(file.url, config.site_url or ""))
             file.edit_uri = page.source_path
             files.append(file)
         downloads = [*feed_downloads(self.content, config.site_url or ""),
