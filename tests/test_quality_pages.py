@@ -29,6 +29,8 @@ PAGE_KINDS = {
     "trainer directory": "trainers/",
     "trainer": "trainers/gijs-verzinsel/",
     "agenda": "agenda/",
+    "agenda month": "agenda/2026-03/",
+    "calendar feeds": "agenda/abonneren/",
     "results": "resultaten/",
     "help": "hulp/",
     "webcare": "webcare/",
@@ -39,7 +41,8 @@ STATEMENT_NAMES = {
     "home": "startpagina", "catalogue": "catalogus", "module": "module", "map": "kaart", "province": "provincie",
     "municipality": "gemeente", "author guide": "handleiding voor auteurs",
     "accessibility statement": "deze verklaring",
-    "trainer directory": "trainersoverzicht", "trainer": "trainer", "agenda": "agenda", "results": "resultaten",
+    "trainer directory": "trainersoverzicht", "trainer": "trainer", "agenda": "agenda",
+    "agenda month": "agenda per maand", "calendar feeds": "agenda's om op te abonneren", "results": "resultaten",
     "help": "hulp aanvragen", "webcare": "webcare", "slide deck": "dia's",
 }
 SEARCH_OPENED = "search opened"

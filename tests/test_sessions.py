@@ -10,7 +10,7 @@ from conftest import REAL_CONTENT as CONTENT
 from conftest import ROOT
 from projectz.curriculum.modules import Curriculum
 from projectz.people.trainers import load_trainers
-from projectz.sessions.agenda import select, upcoming
+from projectz.sessions.agenda import first_page, month_parts, select, upcoming
 from projectz.sessions.records import Results, Session, load_sessions
 
 GEOGRAPHY = CONTENT.geography
@@ -256,3 +256,22 @@ def test_upcoming_filters_combine():
 
 def test_select_keeps_the_past():
     assert ids(select(AGENDA, module="webcare"))[0] == "gisteren"
+
+
+def test_month_parts_hold_each_month_whole_or_split_into_pages_of_at_most_per_page():
+    parts = month_parts(reversed(AGENDA), per_page=2)
+    assert [(part.key, part.part, part.parts, ids(part.sessions)) for part in parts] == [
+        ("2026-11", 1, 2, ["gisteren", "vandaag-ochtend"]),
+        ("2026-11-deel-2", 2, 2, ["vandaag-middag"]),
+        ("2026-12", 1, 2, ["afgelast", "flevoland"]),
+        ("2026-12-deel-2", 2, 2, ["later"]),
+    ]
+    assert [part.key for part in month_parts(AGENDA)] == ["2026-11", "2026-12"]
+
+
+def test_first_page_shows_whole_months_while_they_fit_and_at_least_a_page():
+    soonest_first = upcoming(AGENDA, TODAY)  # two on 27 November, three in December
+    assert ids(first_page(soonest_first, per_page=5)) == ids(soonest_first)
+    assert ids(first_page(soonest_first, per_page=4)) == ["vandaag-ochtend", "vandaag-middag"]
+    assert ids(first_page(soonest_first, per_page=1)) == ["vandaag-ochtend"]
+    assert first_page(()) == ()

@@ -39,23 +39,42 @@ def test_agenda_lists_exactly_the_sessions_from_the_build_date_on(built_site: Pa
     assert facets == {"province", "module"}
 
 
-def test_every_feed_link_on_the_agenda_resolves_and_holds_the_right_events(built_site: Path):
-    page = parse(page_at(built_site, "agenda/"))
+def test_every_feed_link_on_the_feeds_page_resolves_and_holds_the_right_events(built_site: Path):
+    page = parse(page_at(built_site, urls.AGENDA_FEEDS))
     feeds = [urls.FEED_ALL, *(urls.province_feed(p.name) for p in CONTENT.geography.provinces),
              *(urls.module_feed(m.id) for m in CONTENT.published_modules)]
     downloads = {a.get("href") for a in page.cssselect("article a[download][href$='.ics']")}
-    assert downloads == {urls.PageLinks("agenda/").file(feed) for feed in feeds}
+    assert downloads == {urls.PageLinks(urls.AGENDA_FEEDS).file(feed) for feed in feeds}
     # Each feed can also be subscribed to, at the site's public address (mkdocs.yml's site_url).
     subscriptions = {a.get("href") for a in page.cssselect("article a[href^='webcal:']")}
     host = SITE_URL.split("://", 1)[1]
     assert subscriptions == {f"webcal://{host}{feed}" for feed in feeds}
     instructions = page.get_element_by_id("zo-abonneer-je").getnext().text_content()
     assert all(app in instructions for app in ("Outlook", "Google Agenda", "Apple Agenda"))
+    agenda = parse(page_at(built_site, urls.AGENDA))
+    assert {a.get("href") for a in agenda.cssselect("p.pz-feed a")} == {
+        f"webcal://{host}{urls.FEED_ALL}", urls.PageLinks(urls.AGENDA).file(urls.FEED_ALL),
+        urls.PageLinks(urls.AGENDA).to(urls.AGENDA_FEEDS)}
     everything = feed_events(built_site / urls.FEED_ALL)
     assert sorted(event.uid.value for event in everything) == sorted(f"{s.id}@projectz" for s in CONTENT.sessions)
     for province in CONTENT.geography.provinces:
         events = feed_events(built_site / urls.province_feed(province.name))
         assert len(events) == len(select(CONTENT.sessions, province=province.code))
+
+
+def test_every_session_past_and_future_is_on_the_page_of_its_month(built_site: Path):
+    agenda = parse(page_at(built_site, urls.AGENDA))
+    linked = [a.get("href") for a in agenda.cssselect("ul.pz-months a")]
+    months = sorted({f"{session.date:%Y-%m}" for session in CONTENT.sessions})
+    assert sorted(linked) == sorted(urls.PageLinks(urls.AGENDA).to(urls.AGENDA_MONTHS.url(m)) for m in months)
+    for month in months:
+        page = parse(page_at(built_site, urls.AGENDA_MONTHS.url(month)))
+        listed = [t.get("datetime") for t in page.cssselect("li.pz-session time")]
+        assert listed == [s.starts_at.isoformat() for s in CONTENT.sessions if f"{s.date:%Y-%m}" == month]
+        assert page.cssselect("h1")[0].text_content().startswith("Trainingen in ")
+    # Held sessions are history: no one signs up for them any more.
+    past = parse(page_at(built_site, urls.AGENDA_MONTHS.url(months[0])))
+    assert not past.cssselect("li.pz-session a[href^='mailto:']")
 
 
 def test_entity_pages_show_their_upcoming_sessions_and_feed(built_site: Path):

@@ -61,8 +61,11 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
 
 
-# The hand-written agenda page, where the feeds and how to subscribe are listed.
+# The hand-written agenda page (the upcoming sessions), the page listing every feed with how to
+# subscribe, and a page per month (or part of a month) with all its sessions, past ones included.
 AGENDA = "agenda/"
+AGENDA_FEEDS = "agenda/abonneren/"
+AGENDA_MONTHS = Section("agenda")
 FEED_ALL = "agenda/projectz.ics"
 RESULTS_CSV = "resultaten/resultaten.csv"
 RESULTS_JSON = "resultaten/resultaten.json"

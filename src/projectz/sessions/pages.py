@@ -6,10 +6,11 @@ from itertools import groupby
 from markupsafe import Markup
 
 from projectz.content import Content
-from projectz.core import urls
+from projectz.core import dutch, urls
+from projectz.core.pages import GeneratedPage, page_markdown
 from projectz.core.templating import render
 from projectz.curriculum.catalogue import module_facet, province_facet
-from projectz.sessions.agenda import select
+from projectz.sessions.agenda import AgendaPart, first_page, month_parts, select
 from projectz.sessions.charts import render_score_chart, render_sessions_chart
 from projectz.sessions.feeds import FeedWriter
 from projectz.sessions.records import Session
@@ -61,22 +62,63 @@ def by_month(sessions: tuple[Session, ...]) -> list[MonthGroup]:
 
 
 def agenda_html(content: Content, page_url: str, site_url: str) -> Markup:
-    """Upcoming sessions by month, narrowable by province and module, with the feeds to subscribe to
-    (as webcal: links where the site's public address site_url is known)."""
-    sessions = content.upcoming()
+    """The first upcoming sessions by month, narrowable by province and module, with links to every
+    month's page and to the feeds (as webcal: links where the site's public address site_url is known)."""
+    upcoming = content.upcoming()
+    sessions = first_page(upcoming)
     facets = (
         province_facet(content.geography.provinces),
         module_facet(content.published_modules),
     )
+    this_month = content.build_date.replace(day=1)
+    parts = month_parts(content.sessions)
     return Markup(render(
         "sessions/agenda.html.j2",
         groups=by_month(sessions),
         facets=facets,
         total=len(sessions),
+        more=len(upcoming) - len(sessions),
+        coming=[part for part in parts if part.month >= this_month],
+        earlier=[part for part in reversed(parts) if part.month < this_month],
+        part_title=part_title,
         noun="trainingen",
         content=content,
         links=urls.PageLinks(page_url, site_url),
     ))
+
+
+def part_title(part: AgendaPart) -> str:
+    title = f"Trainingen in {dutch.month_year(part.month)}"
+    return title if part.parts == 1 else f"{title}, deel {part.part} van {part.parts}"
+
+
+def agenda_pages(content: Content) -> list[GeneratedPage]:
+    """A page per month (or part of a full month) with every session in it, and the list of feeds.
+
+    Month pages stay out of search: the agenda page and the module pages already lead there.
+    """
+    parts = month_parts(content.sessions)
+
+    def month_page(index: int) -> GeneratedPage:
+        part = parts[index]
+
+        def markdown(links: urls.PageLinks) -> str:
+            body = render("sessions/agenda_month.md.j2", part=part, content=content, links=links,
+                          previous=parts[index - 1] if index else None,
+                          next=parts[index + 1] if index + 1 < len(parts) else None,
+                          part_title=part_title)
+            return page_markdown(part_title(part), f"Alle trainingen van Project Z in "
+                                 f"{dutch.month_year(part.month)}.", body, searchable=False)
+
+        return GeneratedPage(urls.AGENDA_MONTHS.src(part.key), None, markdown)
+
+    def feeds_markdown(links: urls.PageLinks) -> str:
+        body = render("sessions/agenda_feeds.md.j2", content=content, links=links)
+        return page_markdown("Agenda's om op te abonneren", "Zet de trainingen van Project Z in Outlook, Google "
+                             "Agenda of Apple Agenda: alle trainingen, per provincie of per module.", body)
+
+    feeds = GeneratedPage(f"{urls.AGENDA_FEEDS.rstrip('/')}.md", None, feeds_markdown)
+    return [*(month_page(index) for index in range(len(parts))), feeds]
 
 
 def results_html(content: Content, page_url: str) -> Markup:

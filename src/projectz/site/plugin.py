@@ -22,7 +22,7 @@ from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages
 from projectz.geography.pages import region_pages
 from projectz.people.pages import trainer_pages
-from projectz.sessions.pages import feed_downloads, results_downloads, site_benchmark
+from projectz.sessions.pages import agenda_pages, feed_downloads, results_downloads, site_benchmark
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
@@ -58,7 +58,8 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             # Hand-written pages live under docs/, so their edit links must say so.
             if edit_base and file.src_uri.endswith(".md"):
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        pages = [*generated_pages(self.content, edit_base), *region_pages(self.content), *trainer_pages(self.content)]
+        pages = [*generated_pages(self.content, edit_base), *region_pages(self.content), *trainer_pages(self.content),
+                 *agenda_pages(self.content)]
         for page in pages:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
             # Links are relative to the page's own URL, known only once MkDocs has placed the file.
