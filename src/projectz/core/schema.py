@@ -69,12 +69,21 @@ class Text(Check):
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        # Not blank, like problem(); a pattern of its own excludes blanks already.
+        schema: dict[str, Any] = {"type": "string", "pattern": whole(self.pattern) if self.pattern else r"\S"}
         if self.max_length:
             schema["maxLength"] = self.max_length
-        if self.pattern:
-            schema["pattern"] = f"^(?:{self.pattern})$"
         return schema
+
+
+def whole(pattern: str) -> str:
+    """A JSON Schema pattern that the whole string must match, as re.fullmatch does here.
+
+    Not "$" at the end: Python's re (which validators in Python use) lets "$" match before a final
+    newline, so an id ending in a line break would pass; "(?![\\s\\S])" means the end in both
+    Python and ECMAScript regular expressions.
+    """
+    return rf"^(?:{pattern})(?![\s\S])"
 
 
 SLUG = Text(pattern=r"[a-z0-9]+(?:-[a-z0-9]+)*", pattern_hint="kleine letters, cijfers en koppeltekens")
@@ -138,6 +147,13 @@ class Integer(Number):
     def expected(self) -> str:
         return f"een geheel getal van {self.minimum} tot en met {self.maximum}"
 
+    def problem(self, value: Any) -> str | None:
+        # 240.0 is a whole number to JSON Schema (and to the author), so it is one here too.
+        return super().problem(int(value) if isinstance(value, float) and value.is_integer() else value)
+
+    def convert(self, value: Any) -> Any:
+        return int(value)
+
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
@@ -166,6 +182,13 @@ class Tenths(Number):
         return {"type": "number", "minimum": self.minimum, "maximum": self.maximum, "multipleOf": 0.1}
 
 
+# A day that exists: 29, 30 or 31 only in months that have them, 29 February only in leap years
+# (divisible by 4, except whole centuries not divisible by 400).
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_EXISTING_DAY = (r"\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+                 r"|(?:0[13578]|1[02])-31)" + rf"|{_LEAP_YEAR}-02-29")
+
+
 @dataclass(frozen=True)
 class Date(Check):
     expected = "een datum als JJJJ-MM-DD"
@@ -183,7 +206,8 @@ class Date(Check):
         return datetime.date.fromisoformat(value)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # Editors seldom check "format", so the pattern itself admits only days that exist.
+        return {"type": "string", "format": "date", "pattern": whole(_EXISTING_DAY)}
 
 
 @dataclass(frozen=True)
