@@ -1,6 +1,7 @@
 """The real site's agenda, calendar feeds and results, judged against the fixed build date."""
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
@@ -8,10 +9,12 @@ import re
 from pathlib import Path
 
 import vobject
+from lxml import html as lxml_html
 
 from conftest import BUILD_DATE, ROOT, page_at, parse
 from conftest import REAL_CONTENT as CONTENT
 from projectz.core import urls
+from projectz.core.templating import render
 from projectz.sessions.agenda import select
 from projectz.sessions.results import benchmark
 
@@ -118,3 +121,22 @@ def test_results_page_and_downloads_show_the_benchmark_of_the_registry(built_sit
     links = {a.get("href") for a in page.cssselect("article a[download]")}
     assert links == {urls.PageLinks("resultaten/").file(urls.RESULTS_CSV),
                      urls.PageLinks("resultaten/").file(urls.RESULTS_JSON)}
+
+
+def fragment(text: str):
+    return lxml_html.fragment_fromstring(text, create_parent="div")
+
+
+def test_entity_pages_list_the_ten_soonest_sessions_and_point_to_the_agenda_for_more():
+    session = next(s for s in UPCOMING if s.status == "planned")
+    many = tuple(dataclasses.replace(session, id=f"{session.id}-{n}", date=session.date + datetime.timedelta(days=n))
+                 for n in range(12))
+    html = fragment(render("sessions/_upcoming.html.j2", sessions=many, content=CONTENT,
+                           links=urls.PageLinks(urls.MODULES.url(session.module))))
+    listed = [t.get("datetime") for t in html.cssselect("li.pz-session time")]
+    assert listed == [s.starts_at.isoformat() for s in many[:10]]
+    more = html.cssselect("p.pz-more")[0]
+    assert "10 van 12" in more.text_content() and more.cssselect("a")[0].get("href") == "../../agenda/"
+    few = fragment(render("sessions/_upcoming.html.j2", sessions=many[:10], content=CONTENT,
+                          links=urls.PageLinks(urls.MODULES.url(session.module))))
+    assert len(few.cssselect("li.pz-session")) == 10 and not few.cssselect("p.pz-more")
