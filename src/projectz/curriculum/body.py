@@ -49,6 +49,7 @@ _CLEANER = nh3.Cleaner(tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES, ur
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})
 _URL_ATTRIBUTES = frozenset({"href", "src"})
+_LINK_ATTRIBUTE = {"a": "href", "img": "src"}
 
 # The module page marks where the author's text starts and ends, so the site adapter can
 # sanitize exactly that part of the rendered page. The token is new on every run: an author
@@ -159,7 +160,8 @@ class _Renderer:
 _render = _Renderer()
 
 
-@functools.lru_cache(maxsize=None)
+# Validation renders each body once for the policy and once more for the site's links.
+@functools.lru_cache(maxsize=1024)
 def render_body(text: str) -> str:
     """The body as HTML, as the module page will show it before sanitizing."""
     return _render(text)
@@ -202,8 +204,9 @@ def links(html: str) -> list[BodyLink]:
     """Every link and image source in the rendered body, except the permalinks of headings."""
     found = []
     for element in _read(html).elements:
-        url = element.attribute("href") if element.tag == "a" else element.attribute("src")
-        if url is not None and element.tag in ("a", "img") and "headerlink" not in (element.attribute("class") or ""):
+        if element.tag not in _LINK_ATTRIBUTE or "headerlink" in (element.attribute("class") or ""):
+            continue
+        if (url := element.attribute(_LINK_ATTRIBUTE[element.tag])) is not None:
             found.append(BodyLink(url, element.tag, element.occurrence))
     return found
 

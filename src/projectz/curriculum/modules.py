@@ -208,7 +208,7 @@ def _attachment_problems(module: Module, html: str, refused: frozenset[str]) -> 
     referenced: set[str] = set()
     issues = []
     for link in own_folder_links(module, html):
-        target = link_target(module, link)
+        target = _link_target(module, link)
         name = (target or "").removeprefix(folder)
         if name in module.attachments:
             referenced.add(name)
@@ -222,7 +222,7 @@ def _attachment_problems(module: Module, html: str, refused: frozenset[str]) -> 
     return issues
 
 
-def link_target(module: Module, link: body.BodyLink) -> str | None:
+def _link_target(module: Module, link: body.BodyLink) -> str | None:
     """The site file a relative link in the module leads to; None for the page itself or a link
     that cannot lead anywhere on the site (reported with the site's links)."""
     try:
@@ -238,7 +238,7 @@ def own_folder_links(module: Module, html: str) -> list[body.BodyLink]:
         return []
     folder = module.page_src.removesuffix("index.md")
     return [link for link in body.links(html)
-            if not link.external and (link_target(module, link) or "").startswith(folder)]
+            if not link.external and (_link_target(module, link) or "").startswith(folder)]
 
 
 def _duplicate_ids(parsed: list[_Parsed]) -> list[Issue]:
