@@ -84,23 +84,46 @@ PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d494844520000000100000001080600000
                       "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
-def test_attachments_of_a_folder_module_are_published_beside_its_page(mini_site: Path):
-    folder = mini_site / "curriculum" / "kaart"
+def write_folder_module(site: Path) -> None:
+    folder = site / "curriculum" / "kaart"
     folder.mkdir()
     (folder / "index.md").write_text(module_text("kaart") + "\n![Het schema](schema.png)\n\n"
                                      "Print [het werkblad](bijlagen/werkblad.pdf).\n", encoding="utf-8")
     (folder / "schema.png").write_bytes(PIXEL)
     (folder / "bijlagen").mkdir()
-    (folder / "bijlagen" / "werkblad.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
-    out = mini_site / "site"
-    build_site(mini_site / "mkdocs.yml", out)
+    (folder / "bijlagen" / "werkblad.pdf").write_bytes(WORKSHEET)
 
-    page_dir = out / "modules" / "kaart"
-    page = parse(page_dir / "index.html")
+
+WORKSHEET = b"%PDF-1.4\n%%EOF\n"
+
+
+def assert_attachments_reachable(page_file: Path) -> None:
+    page = parse(page_file)
     image = page.cssselect("article img[alt='Het schema']")[0].get("src")
     worksheet = next(a.get("href") for a in page.cssselect("article a") if a.text_content() == "het werkblad")
-    assert (page_dir / image).resolve().read_bytes() == PIXEL
-    assert (page_dir / worksheet).resolve().read_bytes() == b"%PDF-1.4\n%%EOF\n"
+    assert (page_file.parent / image).resolve().read_bytes() == PIXEL
+    assert (page_file.parent / worksheet).resolve().read_bytes() == WORKSHEET
+
+
+def test_attachments_of_a_folder_module_are_published_beside_its_page(mini_site: Path):
+    write_folder_module(mini_site)
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    assert_attachments_reachable(out / "modules" / "kaart" / "index.html")
+    card = parse(out / "catalogus" / "index.html").cssselect(".pz-card__title a")[0].get("href")
+    assert (out / "catalogus" / card / "index.html").resolve() == out / "modules" / "kaart" / "index.html"
+
+
+def test_folder_module_keeps_its_address_when_the_site_uses_file_names(mini_site: Path):
+    """As in the offline edition: the page is modules/kaart.html, where every link to it points."""
+    config = mini_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    write_folder_module(mini_site)
+    out = mini_site / "site"
+    build_site(config, out)
+    assert_attachments_reachable(out / "modules" / "kaart.html")
+    card = parse(out / "catalogus.html").cssselect(".pz-card__title a")[0].get("href")
+    assert (out / card).resolve() == out / "modules" / "kaart.html"
 
 
 def test_strict_build_fails_on_a_broken_link_in_a_module(mini_site: Path, caplog):

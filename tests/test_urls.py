@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from projectz.core.urls import PageLinks, relpath, slug
+from projectz.core.urls import PageLinks, page_url, relpath, slug
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,10 @@ def test_slugs_are_ascii_and_readable():
 ])
 def test_site_relpath_matches_the_standard_library(target, start):
     assert relpath(target, start) == posixpath.relpath(target or ".", start or ".")
+
+
+@pytest.mark.parametrize(("src", "url"), [("modules/webcare.md", "modules/webcare/"),
+                                          ("modules/kaart/index.md", "modules/kaart/"),
+                                          ("modules/reindex.md", "modules/reindex/"), ("index.md", "")])
+def test_page_url_is_the_same_for_a_page_in_a_file_or_in_a_folder(src, url):
+    assert page_url(src) == url

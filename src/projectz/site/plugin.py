@@ -58,6 +58,10 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
         for page in self.generated.pages:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            if not config.use_directory_urls:
+                # A page kept in a folder of its own, beside its attachments, is still <folder>.html,
+                # where links between pages look for it.
+                file.dest_uri = urls.page_file(urls.page_url(page.src_uri))
             # Links are relative to the page's own URL, known only once MkDocs has placed the file.
             file.content_string = page.markdown(urls.PageLinks(file.url))
             file.edit_uri = page.source_path
