@@ -92,6 +92,8 @@ FOREIGN_IMAGE = ("staat op een andere website; de site haalt niets van andere we
                      ["<div> wordt niet afgesloten met </div>; de rest van de pagina wordt dan als losse tekst "
                       "getoond"],
                      id="unclosed-div"),
+        pytest.param("Een opmerking <!-- voor de trainer", ["<!-- wordt niet afgesloten met -->; de tekst daarna "
+                                                            "verdwijnt dan van de pagina"], id="unclosed-comment"),
         pytest.param("Een <span>open element.", ["<span> wordt niet afgesloten met </span>; de rest van de pagina "
                                                  "wordt dan als losse tekst getoond"], id="unclosed-span"),
     ],
@@ -173,7 +175,7 @@ def test_what_the_site_uses_passes(tmp_path, capsys):
             "</details>\n\n<table><caption>Rooster</caption><tr><th scope=\"col\">Dag</th></tr>"
             "<tr><td>Maandag</td></tr></table>\n\n"
             "Mail [het kernteam](mailto:kernteam@projectz.example) of lees [de wet](https://wetten.overheid.nl/) "
-            "en [de kop](#eigen).")
+            "en [de kop](#eigen).\n\n<!-- Een opmerking voor andere auteurs. -->\n\nSchrijf `<!--` in code.")
     code, lines = validate(tmp_path, {MODULE: with_body(text)}, capsys)
     assert code == 0, lines
 

@@ -111,6 +111,14 @@ class _ElementReader(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs)
 
+    def handle_data(self, data: str) -> None:
+        # Markdown shows an unclosed comment as text; on the page it would run on to the next
+        # "-->" the page holds and hide everything up to there.
+        if "<!--" in data and self._open and not any(element.tag in ("code", "pre") for element in self._open):
+            element = self._open[-1]
+            self.unbalanced.append(Problem(element.tag, element.occurrence, "<!-- wordt niet afgesloten met -->; "
+                                           "de tekst daarna verdwijnt dan van de pagina"))
+
     def handle_endtag(self, tag: str) -> None:
         occurrence = self.ends[tag]
         self.ends[tag] += 1
