@@ -187,6 +187,14 @@ def test_missing_attachment_is_an_error(tmp_path, capsys):
                      "curriculum/a/index.md", "1 fout gevonden."]
 
 
+def test_folder_module_links_to_other_pages_one_folder_higher(tmp_path, capsys):
+    files = {"curriculum/a/index.md": with_body("Zie [b](../b.md), niet [b](b.md)."),
+             "curriculum/b.md": module_text("b")}
+    code, lines = validate(tmp_path, files, capsys)
+    assert lines == ["curriculum/a/index.md:26: tekst: link 'b.md' gaat naar een pagina of bestand dat niet op de "
+                     "site staat", "1 fout gevonden."]
+
+
 def test_unreferenced_attachment_is_a_warning(tmp_path, capsys):
     files = {"curriculum/a/index.md": with_body("Het [werkblad](werkblad.pdf)."),
              "curriculum/a/werkblad.pdf": b"%PDF-1.4\n", "curriculum/a/oud.pdf": b"%PDF-1.4\n"}

@@ -233,12 +233,15 @@ def _link_target(module: Module, link: body.BodyLink) -> str | None:
 
 
 def own_folder_links(module: Module, html: str) -> list[body.BodyLink]:
-    """Relative links of a folder module into its own folder: the attachments it uses."""
+    """Relative links of a folder module into its own folder: the attachments it uses.
+
+    A link to a page there (.md) is meant for another page and checked with the site's links.
+    """
     if not module.in_folder:
         return []
     folder = module.page_src.removesuffix("index.md")
-    return [link for link in body.links(html)
-            if not link.external and (_link_target(module, link) or "").startswith(folder)]
+    return [link for link in body.links(html) if not link.external
+            and (target := _link_target(module, link) or "").startswith(folder) and not target.endswith(".md")]
 
 
 def _duplicate_ids(parsed: list[_Parsed]) -> list[Issue]:
