@@ -93,7 +93,8 @@ class _Element:
 
 
 class _ElementReader(HTMLParser):
-    """Every start tag in order, and every element that is not closed or closes nothing."""
+    """Every start tag in order, and what would break the page around the text: elements or
+    comments that are not closed, and end tags that close nothing."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
