@@ -65,11 +65,76 @@ def test_failed_build_leaves_the_previous_site_untouched(mini_site: Path, caplog
     assert "curriculum/b.md:1: front matter: geen front matter gevonden" in caplog.text
 
 
-def test_strict_build_fails_on_a_broken_link_in_a_module(mini_site: Path):
+def test_failed_build_on_author_html_names_the_line_and_keeps_the_previous_site(mini_site: Path, caplog):
+    write_module(mini_site, "a", module_text("a", title="Eerste versie"))
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    before = {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+
+    write_module(mini_site, "a", module_text("a") + '\n<img src="x.png" alt="" onerror="alert(1)">\n')
+    with pytest.raises(Abort):
+        build_site(mini_site / "mkdocs.yml", out)
+
+    assert {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+    assert "curriculum/a.md:26: tekst: attribuut 'onerror' op <img> is niet toegestaan" in caplog.text
+
+
+# The smallest PNG there is: one transparent pixel.
+PIXEL = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                      "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def write_folder_module(site: Path) -> None:
+    folder = site / "curriculum" / "kaart"
+    folder.mkdir()
+    (folder / "index.md").write_text(module_text("kaart") + "\n![Het schema](schema.png)\n\n"
+                                     "Print [het werkblad](bijlagen/werkblad.pdf).\n", encoding="utf-8")
+    (folder / "schema.png").write_bytes(PIXEL)
+    (folder / "bijlagen").mkdir()
+    (folder / "bijlagen" / "werkblad.pdf").write_bytes(WORKSHEET)
+
+
+WORKSHEET = b"%PDF-1.4\n%%EOF\n"
+
+
+def assert_attachments_reachable(page_file: Path) -> None:
+    page = parse(page_file)
+    image = page.cssselect("article img[alt='Het schema']")[0].get("src")
+    worksheet = next(a.get("href") for a in page.cssselect("article a") if a.text_content() == "het werkblad")
+    assert (page_file.parent / image).resolve().read_bytes() == PIXEL
+    assert (page_file.parent / worksheet).resolve().read_bytes() == WORKSHEET
+
+
+def test_attachments_of_a_folder_module_are_published_beside_its_page(mini_site: Path):
+    write_folder_module(mini_site)
+    out = mini_site / "site"
+    build_site(mini_site / "mkdocs.yml", out)
+    assert_attachments_reachable(out / "modules" / "kaart" / "index.html")
+    card = parse(out / "catalogus" / "index.html").cssselect(".pz-card__title a")[0].get("href")
+    assert (out / "catalogus" / card / "index.html").resolve() == out / "modules" / "kaart" / "index.html"
+
+
+def test_folder_module_keeps_its_address_when_the_site_uses_file_names(mini_site: Path):
+    """As in the offline edition: the page is modules/kaart.html, where every link to it points."""
+    config = mini_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    write_folder_module(mini_site)
+    out = mini_site / "site"
+    build_site(config, out)
+    assert_attachments_reachable(out / "modules" / "kaart.html")
+    card = parse(out / "catalogus.html").cssselect(".pz-card__title a")[0].get("href")
+    assert (out / card).resolve() == out / "modules" / "kaart.html"
+
+
+def test_strict_build_fails_on_a_broken_link_in_a_module(mini_site: Path, caplog):
     write_module(mini_site, "a", module_text("a") + "\nZie [elders](bestaat-niet.md).\n")
     with pytest.raises(Abort):
         build_site(mini_site / "mkdocs.yml", mini_site / "site")
     assert not (mini_site / "site").exists()
+    # The author's own file and line, before MkDocs gets to name a generated page.
+    assert ("curriculum/a.md:26: tekst: link 'bestaat-niet.md' gaat naar een pagina of bestand dat niet op de site "
+            "staat") in caplog.text
+    assert "modules/a.md" not in caplog.text
 
 
 def write_trainer(site: Path, **changes: object) -> dict:

@@ -84,6 +84,16 @@ def test_module_page_lists_objectives_and_key_points(built_site: Path):
     assert [li.text_content() for li in sections["Kernpunten"].cssselect("li")] == list(module.key_points)
 
 
+def test_module_text_keeps_the_sites_own_features_after_sanitizing(built_site: Path):
+    for module in CONTENT.published_modules:
+        html = (built_site / "modules" / module.id / "index.html").read_text(encoding="utf-8")
+        assert "pz-author-" not in html, "the markers of the author's part never reach a page"
+        page = parse(built_site / "modules" / module.id / "index.html")
+        assert page.cssselect("article .admonition.tip .admonition-title")
+        headings = [h2.get("id") for h2 in page.cssselect("article h2") if h2.cssselect("a.headerlink")]
+        assert "waarom-deze-module" in headings and "kernpunten" in headings
+
+
 def test_site_is_dutch_and_searchable_with_dutch_stemming(built_site: Path):
     assert parse(built_site / "index.html").get("lang") == "nl"
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@ import posixpath
 
 import pytest
 
-from projectz.core.urls import FEED_ALL, PageLinks, relpath, slug
+from projectz.core.urls import FEED_ALL, PageLinks, page_url, relpath, slug
 
 
 @pytest.mark.parametrize(
@@ -44,3 +44,10 @@ def test_feeds_are_subscribable_only_where_the_public_address_is_known():
     assert PageLinks("agenda/").subscribe(FEED_ALL) is None
     # The offline edition opens from file://, where a subscription could never refresh.
     assert PageLinks("agenda.html", "https://projectz.example/").subscribe(FEED_ALL) is None
+
+
+@pytest.mark.parametrize(("src", "url"), [("modules/webcare.md", "modules/webcare/"),
+                                          ("modules/kaart/index.md", "modules/kaart/"),
+                                          ("modules/reindex.md", "modules/reindex/"), ("index.md", "")])
+def test_page_url_is_the_same_for_a_page_in_a_file_or_in_a_folder(src, url):
+    assert page_url(src) == url

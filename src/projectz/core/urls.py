@@ -79,6 +79,13 @@ def module_feed(module_id: str) -> str:
     return f"agenda/module-{module_id}.ics"
 
 
+def page_url(src_uri: str) -> str:
+    """The directory-style URL of the page in a source file: 'a/b.md' and 'a/b/index.md' → 'a/b/'."""
+    folder, name = posixpath.split(src_uri.removesuffix(".md"))
+    path = folder if name == "index" else posixpath.join(folder, name)
+    return f"{path}/" if path else ""
+
+
 def page_file(url: str) -> str:
     """Where a directory-style URL's page lives when the site uses file names: 'a/b/' → 'a/b.html'."""
     return f"{url.rstrip('/')}.html" if url else "index.html"

@@ -1,14 +1,17 @@
 """Curriculum modules: the content model, loading from `curriculum/` and validation."""
 
+import dataclasses
 import datetime
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from projectz.core import vocabulary
+from projectz.core import urls, vocabulary
 from projectz.core.issues import Issue
 from projectz.core.schema import SLUG, Choice, Date, Field, Integer, ListOf, Schema, Text, field_path
 from projectz.core.yamlsource import Document, split_front_matter
+from projectz.curriculum import body
 
 MODULE_SCHEMA = Schema(
     title="Project Z: front matter van een curriculummodule",
@@ -56,10 +59,25 @@ class Module:
     source_path: str
     body: str
     body_line: int
+    # Files beside a folder module's index.md, relative to that folder, published next to its page.
+    attachments: tuple[str, ...] = ()
 
     @property
     def published(self) -> bool:
         return self.status == "published"
+
+    @property
+    def in_folder(self) -> bool:
+        return self.source_path.endswith("/index.md")
+
+    @property
+    def page_src(self) -> str:
+        """Where the page lives in the site. A folder module's page sits in a folder of its own,
+        beside its attachments, so a relative link works the same in the repository and the site."""
+        return f"{urls.MODULES.folder}/{self.id}/index.md" if self.in_folder else urls.MODULES.src(self.id)
+
+    def attachment_src(self, name: str) -> str:
+        return f"{urls.MODULES.folder}/{self.id}/{name}"
 
 
 @dataclass(frozen=True)
@@ -98,6 +116,10 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
         if declared_id:
             declared.add(declared_id)
         if result:
+            attachments, refused, attachment_issues = _attachments(path, root)
+            issues += attachment_issues
+            result = dataclasses.replace(result, module=dataclasses.replace(result.module, attachments=attachments))
+            issues += _plain_text_problems(result) + _body_problems(result.module, refused)
             parsed.append(result)
     issues += _duplicate_ids(parsed)
     issues += _prerequisite_problems(parsed, frozenset(declared))
@@ -120,6 +142,106 @@ def _parse_module(path: Path, shown_path: str) -> tuple[_Parsed | None, str | No
         return None, declared, issues
     module = Module(**values, source_path=shown_path, body=body, body_line=body_line)
     return _Parsed(module, document), declared, []
+
+
+# What a folder module may carry beside its index.md: images and documents for participants.
+# No HTML, SVG or Markdown: the site would serve them as pages that no policy has checked.
+ATTACHMENT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".docx", ".xlsx", ".pptx",
+                                 ".odt", ".ods", ".odp", ".txt", ".csv"})
+
+
+def _attachments(index: Path, root: Path) -> tuple[tuple[str, ...], frozenset[str], list[Issue]]:
+    """The files a folder module publishes, those it may not, and an error for each of those."""
+    if index.name != "index.md":
+        return (), frozenset(), []
+    folder = index.parent
+    names, refused, issues = [], set(), []
+    for path in sorted(folder.rglob("*")):
+        name = path.relative_to(folder).as_posix()
+        if path == index or not path.is_file() or any(part.startswith(".") for part in name.split("/")):
+            continue
+        if path.suffix.lower() in ATTACHMENT_SUFFIXES:
+            names.append(name)
+        else:
+            refused.add(name)
+            issues.append(Issue(path.relative_to(root).as_posix(), 1, "bijlage",
+                                f"een bijlage mag niet van het soort '{path.suffix or path.name}' zijn; "
+                                "toegestaan zijn: " + ", ".join(sorted(ATTACHMENT_SUFFIXES))))
+    return tuple(names), frozenset(refused), issues
+
+
+# Markdown link, image and attribute syntax: in a plain-text field it would show as typed.
+_MARKUP = re.compile(r"\]\s*[(\[]|\{[^}]*\}")
+PLAIN_TEXT_FIELDS = ("title", "summary", "objectives", "key_points", "authors")
+
+
+def _plain_text_problems(item: _Parsed) -> list[Issue]:
+    """Front-matter text is shown as plain text, so a link or attribute list there is a mistake."""
+    issues = []
+    for name in PLAIN_TEXT_FIELDS:
+        value = getattr(item.module, name)
+        for index, text in ([(None, value)] if isinstance(value, str) else enumerate(value)):
+            if _MARKUP.search(text):
+                key = (name,) if index is None else (name, index)
+                issues.append(Issue(item.module.source_path, item.document.line(*key), field_path(*key),
+                                    "dit veld is gewone tekst: links en opmaak tussen { } werken hier niet; "
+                                    "zet ze in de tekst van de module"))
+    return issues
+
+
+def _body_problems(module: Module, refused_attachments: frozenset[str]) -> list[Issue]:
+    html = body.render_body(module.body)
+    issues = [body_issue(module, problem, problem.message) for problem in body.html_problems(html)]
+    return issues + _attachment_problems(module, html, refused_attachments)
+
+
+def body_issue(module: Module, located: body.Problem | body.BodyLink, message: str) -> Issue:
+    """A problem in the module text, at the line of the element it concerns."""
+    return Issue(module.source_path, body.source_line(module.body, module.body_line, located), "tekst", message)
+
+
+def _attachment_problems(module: Module, html: str, refused: frozenset[str]) -> list[Issue]:
+    """Links into a folder module's own folder must find a file there; a file nobody links to is a warning."""
+    if not module.in_folder:
+        return []
+    folder = module.page_src.removesuffix("index.md")
+    referenced: set[str] = set()
+    issues = []
+    for link in own_folder_links(module, html):
+        target = _link_target(module, link)
+        name = (target or "").removeprefix(folder)
+        if name in module.attachments:
+            referenced.add(name)
+        elif name not in refused:  # a refused file has its own error
+            issues.append(body_issue(module, link, f"bijlage '{name}' bestaat niet: zet het bestand naast "
+                                                    f"{module.source_path}"))
+    source_folder = module.source_path.removesuffix("index.md")
+    issues += [Issue(f"{source_folder}{name}", 1, "bijlage", "wordt nergens in de module gebruikt; verwijs ernaar "
+                     "in de tekst of haal het bestand weg", warning=True)
+               for name in module.attachments if name not in referenced]
+    return issues
+
+
+def _link_target(module: Module, link: body.BodyLink) -> str | None:
+    """The site file a relative link in the module leads to; None for the page itself or a link
+    that cannot lead anywhere on the site (reported with the site's links)."""
+    try:
+        target, _ = body.resolve(module.page_src, link.url)
+    except ValueError:
+        return None
+    return None if target == module.page_src else target
+
+
+def own_folder_links(module: Module, html: str) -> list[body.BodyLink]:
+    """Relative links of a folder module into its own folder: the attachments it uses.
+
+    A link to a page there (.md) is meant for another page and checked with the site's links.
+    """
+    if not module.in_folder:
+        return []
+    folder = module.page_src.removesuffix("index.md")
+    return [link for link in body.links(html) if not link.external
+            and (target := _link_target(module, link) or "").startswith(folder) and not target.endswith(".md")]
 
 
 def _duplicate_ids(parsed: list[_Parsed]) -> list[Issue]:

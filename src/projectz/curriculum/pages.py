@@ -1,14 +1,19 @@
 """Module pages, slide decks and the catalogue: the curriculum as the site shows it."""
 
+from collections.abc import Callable
+from functools import cache
 
 from markupsafe import Markup
 
 from projectz.content import Content
 from projectz.core import urls
+from projectz.core.issues import Issue
 from projectz.core.pages import GeneratedPage, Link, page_markdown
 from projectz.core.templating import render
+from projectz.core.yamlsource import FRONT_MATTER
+from projectz.curriculum import body
 from projectz.curriculum.catalogue import CATALOGUE_FACETS, build_catalogue
-from projectz.curriculum.modules import Module
+from projectz.curriculum.modules import Module, body_issue, own_folder_links
 from projectz.curriculum.slides import deck_slides
 
 CATALOGUE_URL = "catalogus/"
@@ -16,10 +21,12 @@ CATALOGUE_URL = "catalogus/"
 
 def module_page(module: Module, content: Content, edit_url: str | None) -> GeneratedPage:
     def markdown(links: urls.PageLinks) -> str:
-        body = render(
+        text = render(
             "curriculum/module_page.md.j2",
             module=module,
             body=Markup(module.body.strip()),
+            body_start=Markup(body.BODY_START),
+            body_end=Markup(body.BODY_END),
             prerequisites=[_module_link(content.module(p), links) for p in module.prerequisites],
             catalogue_url=links.to(CATALOGUE_URL),
             edit_url=edit_url,
@@ -27,9 +34,9 @@ def module_page(module: Module, content: Content, edit_url: str | None) -> Gener
             content=content,
             links=links,
         )
-        return page_markdown(module.title, module.summary, body)
+        return page_markdown(module.title, module.summary, text)
 
-    return GeneratedPage(urls.MODULES.src(module.id), module.source_path, markdown)
+    return GeneratedPage(module.page_src, module.source_path, markdown)
 
 
 def deck_page(module: Module) -> GeneratedPage:
@@ -71,3 +78,43 @@ def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPa
           for module in content.modules if module.status != "draft"),
         *(deck_page(module) for module in content.published_modules),
     ]
+
+
+def module_link_problems(content: Content, site_files: frozenset[str]) -> list[Issue]:
+    """Links in module texts to files the site will not have, or to anchors a module page lacks.
+
+    Anchors are checked on module pages, whose headings come from their texts; anchors on other
+    pages are left to the strict build.
+    """
+    pages = {module.page_src: module for module in content.modules if module.status != "draft"}
+
+    @cache
+    def anchors(module: Module) -> frozenset[str]:
+        page = module_page(module, content, None).markdown(urls.PageLinks(urls.MODULES.url(module.id)))
+        return body.anchors(body.render_body(FRONT_MATTER.sub("", page, count=1)))
+
+    issues = []
+    for module in content.modules:
+        html = body.render_body(module.body)
+        attachments = set(own_folder_links(module, html))  # the curriculum's own check reports these
+        for link in body.links(html):
+            if link.external or link in attachments:
+                continue
+            if message := _link_problem(module, link, site_files, pages, anchors):
+                issues.append(body_issue(module, link, message))
+    return issues
+
+
+def _link_problem(module: Module, link: body.BodyLink, site_files: frozenset[str], pages: dict[str, Module],
+                  anchors: Callable[[Module], frozenset[str]]) -> str | None:
+    try:
+        target, anchor = body.resolve(module.page_src, link.url)
+    except ValueError:
+        return (f"link '{link.url}' gaat niet naar een pagina van de site; schrijf een link vanaf deze pagina, "
+                "zoals ../catalogus.md")
+    if target is not None and target not in site_files:
+        return f"link '{link.url}' gaat naar een pagina of bestand dat niet op de site staat"
+    page = module if target is None or target == module.page_src else pages.get(target)
+    if anchor and page is not None and anchor not in anchors(page):
+        return f"link '{link.url}': de pagina heeft geen kop of anker '{anchor}'"
+    return None

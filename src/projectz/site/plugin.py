@@ -4,7 +4,6 @@ Only wiring lives here; loading, checking and rendering are plain functions else
 """
 
 import datetime
-import json
 import logging
 from pathlib import Path
 
@@ -14,21 +13,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
-from projectz.core.issues import ContentError
-from projectz.curriculum.modules import MODULE_SCHEMA
-from projectz.curriculum.pages import generated_pages
-from projectz.geography.pages import region_pages
-from projectz.people.pages import trainer_pages
-from projectz.sessions.pages import agenda_pages, feed_downloads, results_downloads, site_benchmark
+from projectz.core.issues import ContentError, raise_if_errors
+from projectz.curriculum.body import sanitize_author_part
+from projectz.site.generated import GeneratedFiles, generated_files, link_problems
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
 content_log = logging.getLogger("projectz")
-
-MODULE_SCHEMA_URI = "schemas/module.schema.json"
 
 
 class ProjectZConfig(base.Config):
@@ -40,12 +35,15 @@ class ProjectZConfig(base.Config):
 
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     content: Content
+    generated: GeneratedFiles
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
         build_date = _build_date(self.config.build_date)
         try:
             self.content = load_content(ContentPaths.under(root.resolve()), build_date)
+            self.generated = generated_files(self.content, root.resolve(), config.site_url or "", _edit_base(config))
+            raise_if_errors(link_problems(self.content, Path(config.docs_dir), self.generated))
         except ContentError as error:
             raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
         for warning in self.content.warnings:
@@ -58,22 +56,25 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             # Hand-written pages live under docs/, so their edit links must say so.
             if edit_base and file.src_uri.endswith(".md"):
                 file.edit_uri = f"{Path(config.docs_dir).name}/{file.src_uri}"
-        pages = [*generated_pages(self.content, edit_base), *region_pages(self.content), *trainer_pages(self.content),
-                 *agenda_pages(self.content)]
-        for page in pages:
+        for page in self.generated.pages:
             file = File.generated(config, page.src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            if not config.use_directory_urls:
+                # A page kept in a folder of its own, beside its attachments, is still <folder>.html,
+                # where links between pages look for it.
+                file.dest_uri = urls.page_file(urls.page_url(page.src_uri))
             # Links are relative to the page's own URL, known only once MkDocs has placed the file.
             file.content_string = page.markdown(urls.PageLinks(file.url, config.site_url or ""))
             file.edit_uri = page.source_path
             files.append(file)
-        downloads = [*feed_downloads(self.content, config.site_url or ""),
-                     *results_downloads(site_benchmark(self.content))]
-        for download in downloads:
+        for download in self.generated.downloads:
             files.append(File.generated(config, download.src_uri, content=download.content))
-        schema = MODULE_SCHEMA.json_schema(f"{config.site_url or ''}{MODULE_SCHEMA_URI}")
-        schema_text = json.dumps(schema, ensure_ascii=False, indent=2)
-        files.append(File.generated(config, MODULE_SCHEMA_URI, content=schema_text))
+        for attachment in self.generated.attachments:
+            files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
         return files
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Defence in depth: validation already refuses what the sanitizer would remove.
+        return sanitize_author_part(html)
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

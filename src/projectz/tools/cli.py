@@ -10,14 +10,19 @@ from projectz.content import ContentPaths, check_content
 from projectz.core import dutch
 from projectz.core.templating import render
 from projectz.site.build import BuildStopped, build_site, quiet_logging
+from projectz.site.generated import generated_files, link_problems
 from projectz.site.offline import build_offline_zip
 
 
 def validate(root: Path) -> int:
     content, issues = check_content(ContentPaths.under(root))
+    if content is not None:
+        # Links need the whole site: only known once every part has loaded.
+        generated = generated_files(content, root, "", None)
+        issues = sorted(issues + link_problems(content, root / "docs", generated))
     for issue in issues:
         print(issue)
-    if content is None:
+    if content is None or any(not issue.warning for issue in issues):
         errors = sum(1 for issue in issues if not issue.warning)
         print(f"{dutch.count(errors, 'fout', 'fouten')} gevonden.")
         return 1

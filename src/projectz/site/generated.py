@@ -1,0 +1,52 @@
+"""Every file a build adds to the hand-written pages, listed once for the adapter and for validation."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from projectz.content import Content
+from projectz.core.issues import Issue
+from projectz.core.pages import GeneratedPage
+from projectz.curriculum.modules import MODULE_SCHEMA
+from projectz.curriculum.pages import generated_pages, module_link_problems
+from projectz.geography.pages import region_pages
+from projectz.people.pages import trainer_pages
+from projectz.sessions.pages import Download, agenda_pages, feed_downloads, results_downloads, site_benchmark
+
+MODULE_SCHEMA_URI = "schemas/module.schema.json"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file beside a folder module's index.md, published next to the module page."""
+
+    src_uri: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class GeneratedFiles:
+    pages: list[GeneratedPage]
+    downloads: list[Download]
+    attachments: list[Attachment]
+
+    def src_uris(self) -> frozenset[str]:
+        return frozenset(item.src_uri for item in [*self.pages, *self.downloads, *self.attachments])
+
+
+def generated_files(content: Content, root: Path, site_url: str, edit_base: str | None) -> GeneratedFiles:
+    pages = [*generated_pages(content, edit_base), *region_pages(content), *trainer_pages(content),
+             *agenda_pages(content)]
+    schema = MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}")
+    downloads = [*feed_downloads(content, site_url), *results_downloads(site_benchmark(content)),
+                 Download(MODULE_SCHEMA_URI, json.dumps(schema, ensure_ascii=False, indent=2))]
+    # Drafts have no page, so their attachments stay unpublished too.
+    attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
+                   for module in content.modules if module.status != "draft" for name in module.attachments]
+    return GeneratedFiles(pages, downloads, attachments)
+
+
+def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
+    """Links in module texts that lead nowhere on the site being built."""
+    hand_written = frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
+    return module_link_problems(content, hand_written | generated.src_uris())
