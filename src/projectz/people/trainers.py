@@ -7,7 +7,7 @@ from pathlib import Path
 
 from projectz.core import vocabulary
 from projectz.core.issues import Issue
-from projectz.core.registry import Record, load_registry
+from projectz.core.registry import Record, Registry, load_registry
 from projectz.core.schema import (
     EMAIL,
     EXAMPLE,
@@ -47,6 +47,8 @@ TRAINER_SCHEMA = Schema(
     ),
 )
 
+TRAINERS = Registry("trainers", TRAINER_SCHEMA, unique="id")
+
 FEE_BY_CIRCLE = {"netwerk": "gratis", "intern": "gratis", "extern": "gereduceerd"}
 
 
@@ -76,7 +78,7 @@ class Trainer:
 def load_trainers(path: Path, root: Path, geography: Geography, curriculum: Curriculum,
                   hub_codes: frozenset[str]) -> tuple[tuple[Trainer, ...], list[Issue]]:
     """Every valid trainer, consenting or not (sessions must be checked against both)."""
-    records, issues = load_registry(path, root, "trainers", TRAINER_SCHEMA, unique="id")
+    records, issues = load_registry(path, root, TRAINERS)
     trainers = []
     for record in records:
         trainer = Trainer(**record.values)

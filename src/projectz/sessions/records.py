@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from projectz.core import vocabulary
 from projectz.core.issues import Issue
-from projectz.core.registry import Record, load_registry
+from projectz.core.registry import Record, Registry, load_registry
 from projectz.core.schema import (
     EMAIL,
     EXAMPLE,
@@ -73,6 +73,8 @@ SESSION_SCHEMA = Schema(
     ),
 )
 
+SESSIONS = Registry("sessions", SESSION_SCHEMA, unique="id")
+
 
 @dataclass(frozen=True)
 class Results:
@@ -119,7 +121,7 @@ class Session:
 def load_sessions(path: Path, root: Path, geography: Geography, curriculum: Curriculum,
                   all_trainers: tuple[Trainer, ...]) -> tuple[tuple[Session, ...], list[Issue]]:
     """Every valid session in date order, and every problem; all_trainers includes those without consent."""
-    records, issues = load_registry(path, root, "sessions", SESSION_SCHEMA, unique="id")
+    records, issues = load_registry(path, root, SESSIONS)
     modules_by_id = curriculum.by_id
     trainers_by_id = {trainer.id: trainer for trainer in all_trainers}
     sessions = []
