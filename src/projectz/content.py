@@ -116,6 +116,7 @@ class Content:
 def check_content(paths: ContentPaths,
                   build_date: datetime.date | None = None) -> tuple[Content | None, list[Issue]]:
     """All problems in all files at once; Content only when there is no error."""
+    build_date = build_date or datetime.date.today()
     curriculum, issues = load_modules(paths.curriculum, paths.root)
     statement, statement_issues = check_statement(paths.root)
     issues += statement_issues
@@ -129,9 +130,10 @@ def check_content(paths: ContentPaths,
             issues += load_registry(path, paths.root, registry)[1]
         return None, sorted(issues)
     hubs, network_issues = load_network(paths.network, paths.root, geography)
-    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes(hubs))
+    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes(hubs),
+                                             build_date)
     partnerships, webcare_issues = load_partnerships(paths.webcare, paths.root, geography)
-    sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers)
+    sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers, build_date)
     issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues)
     if any(not issue.warning for issue in issues):
         return None, issues
@@ -143,7 +145,7 @@ def check_content(paths: ContentPaths,
         partnerships=partnerships,
         sessions=sessions,
         statement=statement,
-        build_date=build_date or datetime.date.today(),
+        build_date=build_date,
         warnings=tuple(issues),
     )
     return content, issues
