@@ -32,12 +32,14 @@ def run_cli(root: Path, *command: str, timeout: float = 300) -> subprocess.Compl
                           cwd=root, env=mkdocs_env(), capture_output=True, text=True, timeout=timeout)
 
 
-def assert_refused(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+def assert_refused(result: subprocess.CompletedProcess[str], *expected: str) -> list[str]:
+    """The expected lines are in the output, with exit 1 and no traceback; returns the output's lines."""
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output
     for line in expected:
         assert line in output.splitlines(), output
+    return output.splitlines()
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -159,11 +161,10 @@ CASES = [
     # Derived geodata missing: reported, and the registries' own errors still are too.
     Case("geography-missing-and-a-registry-error", lambda root: (
         (root / "data" / "geography.json").unlink(), write(root / "data" / "trainers.yaml", "trainers: geen\n"),
-        write(root / "data" / "sessions.yaml", "sessions:\n  - id: Hoofdletters\n")),
+        write(root / "data" / "sessions.yaml", "sessions: 3\n")),
          ("data/geography.json:1: bestand: ontbreekt; maak het bestand opnieuw met scripts/derive-geodata",
-          "data/trainers.yaml:1: trainers: verwacht een lijst, maar vond tekst",
-          "data/sessions.yaml:2: sessions[1].id: 'Hoofdletters' is geen geldige waarde: verwacht kleine letters, "
-          "cijfers en koppeltekens")),
+          "data/sessions.yaml:1: sessions: verwacht een lijst, maar vond een geheel getal",
+          "data/trainers.yaml:1: trainers: verwacht een lijst, maar vond tekst")),
     Case("geography-latin-1", lambda root: write(root / "data" / "geography.json", '{"attribution": "©"}', "latin-1"),
          (f"data/geography.json:1: bestand: {NOT_UTF8.format(byte='0xA9', char='©')}; {UTF8_HINT}; maak het "
           f"bestand opnieuw met scripts/derive-geodata",)),
@@ -190,9 +191,11 @@ CASES = [
     Case("number-too-long", module_at("a.md", **{"duration: 120": "duration: " + "9" * 5000}),
          ("curriculum/a.md:8: yaml: YAML-fout: een getal van 5000 tekens is te lang",)),
     # Dates that are not true yet on the build date (2026-11-27).
-    Case("consent-after-build-date", lambda root: people(root, consent="2026-11-28"),
-         ("data/trainers.yaml:15: trainers[1].consent: toestemming op 28 november 2026 ligt na de bouwdatum "
-          "(27 november 2026); vul de dag in waarop de trainer toestemming gaf, of laat het veld leeg tot dan",)),
+    Case("consent-after-build-date", lambda root: people(root, consent="2026-11-28", held_on="2026-11-02"),
+         ("data/sessions.yaml:7: sessions[1].trainers[1]: trainer 'tessa-proef' gaf geen toestemming voor "
+          "publicatie; de sessie zou deze trainer toch publiceren",
+          "data/trainers.yaml:15: trainers[1].consent: toestemming op 28 november 2026 ligt na de bouwdatum "
+          "(27 november 2026); vul de dag in waarop de trainer toestemming gaf, of laat het veld leeg tot dan")),
     Case("held-after-build-date", lambda root: people(root, held_on="2026-11-28"),
          ("data/sessions.yaml:12: sessions[1].status: de sessie van 28 november 2026 is nog niet geweest (bouwdatum "
           "27 november 2026); een sessie na de bouwdatum is planned of cancelled",)),
@@ -203,7 +206,9 @@ CASES = [
 def test_validate_names_the_file_and_line(tmp_path: Path, case: Case):
     root = content_repo(tmp_path)
     case.make(root)
-    assert_refused(run_cli(root, "validate"), *case.expected)
+    errors = "1 fout" if len(case.expected) == 1 else f"{len(case.expected)} fouten"
+    # Exactly these: no traceback, and no second error that follows from the first.
+    assert assert_refused(run_cli(root, "validate"), *case.expected) == [*case.expected, f"{errors} gevonden."]
 
 
 def snapshot(site: Path) -> dict[str, tuple[int, bytes]]:

@@ -1,5 +1,6 @@
 """The trainer registry: who trains, where, what, how, and whether they agreed to be published."""
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass
@@ -83,8 +84,13 @@ def load_trainers(path: Path, root: Path, geography: Geography, curriculum: Curr
     for record in records:
         trainer = Trainer(**record.values)
         problems = _cross_check(record, trainer, geography, curriculum, hub_codes)
-        problems += _consent_problems(record, trainer, build_date)
         issues += problems
+        premature = _consent_problems(record, trainer, build_date)
+        if premature:
+            # Kept as the trainer without consent they still are, so that each of their sessions
+            # says it would publish them, not that they do not exist.
+            issues += premature
+            trainer = dataclasses.replace(trainer, consent=None)
         if not any(not problem.warning for problem in problems):
             trainers.append(trainer)
     return tuple(sorted(trainers, key=lambda trainer: trainer.id)), issues
