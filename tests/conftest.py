@@ -112,7 +112,7 @@ def mini_site(tmp_path: Path) -> Path:
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Test\n"
         "theme:\n  name: material\n  language: nl\n  font: false\n"
-        "plugins:\n  - projectz:\n      build_date: !ENV [PROJECTZ_BUILD_DATE, \"\"]\n  - search\n"
+        "plugins:\n  - projectz\n  - search\n"
         "  - macros:\n      module_name: macros\n      render_by_default: false\n"
         "      on_error_fail: true\n      on_undefined: strict\n"
         "markdown_extensions: [admonition, attr_list, md_in_html, toc]\n"

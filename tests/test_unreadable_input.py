@@ -226,6 +226,9 @@ BUILD_CASES = [case for case in CASES if case.id in {
 
 @pytest.mark.parametrize("case", BUILD_CASES, ids=[case.id for case in BUILD_CASES])
 def test_build_stops_and_keeps_the_previous_site(mini_site: Path, case: Case):
+    config = mini_site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "  - projectz\n", f'  - projectz:\n      build_date: "{BUILD_DATE}"\n'), encoding="utf-8")
     site = mini_site / "site"
     write(site / "index.html", "<p>Vorige versie</p>\n")
     write(site / "modules" / "a" / "index.html", "<p>Vorige module</p>\n")
