@@ -77,7 +77,8 @@ def _utf16_offset(raw: bytes) -> int | None:
     (in UTF-16 every ASCII letter has one; text in UTF-8 never does)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return 0
-    return raw.find(b"\0") if b"\0" in raw else None
+    offset = raw.find(b"\0")
+    return offset if offset >= 0 else None
 
 
 def _line_of(raw: bytes, offset: int) -> int:

@@ -1,9 +1,8 @@
 """The trainer registry: who trains, where, what, how, and whether they agreed to be published."""
 
-import dataclasses
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from projectz.core import dutch, vocabulary
@@ -90,7 +89,7 @@ def load_trainers(path: Path, root: Path, geography: Geography, curriculum: Curr
             # Kept as the trainer without consent they still are, so that each of their sessions
             # says it would publish them, not that they do not exist.
             issues += premature
-            trainer = dataclasses.replace(trainer, consent=None)
+            trainer = replace(trainer, consent=None)
         if not any(not problem.warning for problem in problems):
             trainers.append(trainer)
     return tuple(sorted(trainers, key=lambda trainer: trainer.id)), issues
