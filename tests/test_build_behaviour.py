@@ -1,5 +1,8 @@
 """Builds of small sites of our own: what gets published, what is escaped, what a failure leaves."""
 
+import os
+import stat
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -170,3 +173,16 @@ def test_names_from_registries_render_as_text(mini_site: Path):
     assert not any("<script>alert(1)</script>" in path.read_text(encoding="utf-8") for path in pages)
     escaped = [path for path in pages if "&lt;script&gt;alert(1)&lt;/script&gt;" in path.read_text(encoding="utf-8")]
     assert escaped, "the name is shown, as text"
+
+
+def test_published_site_is_readable_by_a_web_server_running_as_another_user(built_site: Path):
+    umask = os.umask(0)
+    os.umask(umask)
+    # With the usual umask 022 that is 755 for folders and 644 for files.
+    folder_mode, file_mode = 0o777 & ~umask, 0o666 & ~umask
+    modes = {path: stat.S_IMODE(path.stat().st_mode) for path in [built_site, *built_site.rglob("*")]}
+    assert {path: mode for path, mode in modes.items() if path.is_dir() and mode != folder_mode} == {}
+    assert {path: mode for path, mode in modes.items() if path.is_file() and mode != file_mode} == {}
+    with zipfile.ZipFile(built_site / "projectz-offline.zip") as edition:
+        entry_modes = {stat.S_IMODE(entry.external_attr >> 16) for entry in edition.infolist()}
+    assert entry_modes == {0o644}

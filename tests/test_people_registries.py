@@ -50,7 +50,7 @@ def trainer_problems(tmp_path: Path, text: str, modules=CONTENT.modules) -> list
     path.write_text(text, encoding="utf-8")
     hubs = frozenset(hub.municipality_code for hub in CONTENT.hubs)
     curriculum = Curriculum(tuple(modules), frozenset(module.id for module in modules))
-    _, issues = load_trainers(path, tmp_path, GEOGRAPHY, curriculum, hubs)
+    _, issues = load_trainers(path, tmp_path, GEOGRAPHY, curriculum, hubs, CONTENT.build_date)
     return [str(issue) for issue in issues]
 
 
@@ -76,6 +76,9 @@ def test_valid_trainer_loads(tmp_path):
         ("consent: 2026-01-01", "consent: ja",
          "trainers.yaml:15: trainers[1].consent: 'ja' is geen geldige datum; schrijf JJJJ-MM-DD, "
          "bijvoorbeeld 2026-03-01"),
+        ("consent: 2026-01-01", "consent: 2026-11-28",
+         "trainers.yaml:15: trainers[1].consent: toestemming op 28 november 2026 ligt na de bouwdatum "
+         "(27 november 2026); vul de dag in waarop de trainer toestemming gaf, of laat het veld leeg tot dan"),
         ("support: [acuut]", "support: [direct]",
          "trainers.yaml:14: trainers[1].support[1]: 'direct' is niet toegestaan; kies uit: acuut, proces, "
          "nazorg-in-huis, nazorg-op-afstand"),
@@ -94,12 +97,16 @@ def test_unpublished_module_is_a_warning_naming_trainer_and_module(tmp_path):
                      "'webcare', maar die is niet gepubliceerd"]
 
 
+def test_consent_given_on_the_build_date_counts(tmp_path):
+    assert trainer_problems(tmp_path, TRAINER.replace("consent: 2026-01-01", f"consent: {CONTENT.build_date}")) == []
+
+
 def test_trainer_without_consent_is_loaded_but_not_publishable(tmp_path):
     path = tmp_path / "trainers.yaml"
     path.write_text(TRAINER.replace("consent: 2026-01-01", "consent: null"), encoding="utf-8")
     curriculum = Curriculum(CONTENT.modules, frozenset(module.id for module in CONTENT.modules))
     trainers, issues = load_trainers(path, tmp_path, GEOGRAPHY, curriculum,
-                                     frozenset(hub.municipality_code for hub in CONTENT.hubs))
+                                     frozenset(hub.municipality_code for hub in CONTENT.hubs), CONTENT.build_date)
     assert issues == [] and not trainers[0].publishable
 
 

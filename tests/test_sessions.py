@@ -16,10 +16,10 @@ from projectz.sessions.records import Results, Session, load_sessions
 GEOGRAPHY = CONTENT.geography
 CURRICULUM = Curriculum(CONTENT.modules, frozenset(module.id for module in CONTENT.modules))
 # Consenting or not: load_sessions must see both to tell "unknown" from "may not be published".
-ALL_TRAINERS, _ = load_trainers(ROOT / "data" / "trainers.yaml", ROOT, GEOGRAPHY, CURRICULUM,
-                                frozenset(hub.municipality_code for hub in CONTENT.hubs))
 # The real example date the data is written around: before it sessions were held, after it planned.
 TODAY = datetime.date(2026, 11, 27)
+ALL_TRAINERS, _ = load_trainers(ROOT / "data" / "trainers.yaml", ROOT, GEOGRAPHY, CURRICULUM,
+                                frozenset(hub.municipality_code for hub in CONTENT.hubs), TODAY)
 
 # Groningen (GM0014) hosts; Veendam (GM0047) and Pekela (GM0765) are invited. Line numbers matter.
 SESSION = """\
@@ -56,7 +56,7 @@ RESULTS = """\
 def load(tmp_path: Path, text: str, curriculum: Curriculum = CURRICULUM) -> tuple[tuple[Session, ...], list[str]]:
     path = tmp_path / "sessions.yaml"
     path.write_text(text, encoding="utf-8")
-    sessions, issues = load_sessions(path, tmp_path, GEOGRAPHY, curriculum, ALL_TRAINERS)
+    sessions, issues = load_sessions(path, tmp_path, GEOGRAPHY, curriculum, ALL_TRAINERS, TODAY)
     return sessions, [str(issue) for issue in sorted(issues)]
 
 
@@ -144,6 +144,9 @@ def test_remote_session_needs_no_location_and_in_house_session_may_invite_nobody
          "vond tekst"),
         ([("status: held", "status: gehouden")],
          "sessions.yaml:12: sessions[1].status: 'gehouden' is niet toegestaan; kies uit: planned, held, cancelled"),
+        ([("date: 2026-03-12", "date: 2026-11-28")],
+         "sessions.yaml:12: sessions[1].status: de sessie van 28 november 2026 is nog niet geweest (bouwdatum "
+         "27 november 2026); een sessie na de bouwdatum is planned of cancelled"),
     ],
 )
 def test_each_session_rule_names_file_line_and_field(tmp_path, changes, expected):
@@ -154,6 +157,10 @@ def test_each_session_rule_names_file_line_and_field(tmp_path, changes, expected
     sessions, problems = load(tmp_path, text)
     assert problems == [expected]
     assert sessions == ()
+
+
+def test_session_held_on_the_build_date_itself_is_fine(tmp_path):
+    assert load(tmp_path, SESSION.replace("date: 2026-03-12", f"date: {TODAY}"))[1] == []
 
 
 def test_planned_session_of_unpublished_module_is_an_error_but_a_past_one_is_not(tmp_path):
@@ -186,7 +193,8 @@ def test_duplicate_id_names_the_first_line(tmp_path):
 
 # --- The real data --------------------------------------------------------------------------
 
-REAL, REAL_ISSUES = load_sessions(ROOT / "data" / "sessions.yaml", ROOT, GEOGRAPHY, CURRICULUM, ALL_TRAINERS)
+REAL, REAL_ISSUES = load_sessions(ROOT / "data" / "sessions.yaml", ROOT, GEOGRAPHY, CURRICULUM, ALL_TRAINERS,
+                                  TODAY)
 
 
 def test_real_sessions_validate_and_are_marked_examples():

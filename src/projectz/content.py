@@ -1,20 +1,22 @@
 """Everything the site is built from, loaded and cross-checked in one pass."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
 from projectz.core import vocabulary
 from projectz.core.issues import Issue, raise_if_errors
+from projectz.core.registry import load_registry
+from projectz.core.textfile import read_text
 from projectz.curriculum.modules import Module, load_modules
 from projectz.geography.coverage import Coverage, compute_coverage
-from projectz.geography.network import Hub, hub_codes, load_network
-from projectz.geography.regions import Geography, GeographyError, load_geography
-from projectz.people.trainers import Trainer, load_trainers
-from projectz.people.webcare import Partnership, load_partnerships
+from projectz.geography.network import NETWORK, Hub, hub_codes, load_network
+from projectz.geography.regions import Geography, GeographyError, parse_geography
+from projectz.people.trainers import TRAINERS, Trainer, load_trainers
+from projectz.people.webcare import PARTNERSHIPS, Partnership, load_partnerships
 from projectz.sessions.agenda import upcoming
-from projectz.sessions.records import Session, load_sessions
+from projectz.sessions.records import SESSIONS, Session, load_sessions
 from projectz.site.accessibility import Statement, check_statement
 
 
@@ -114,20 +116,25 @@ class Content:
 def check_content(paths: ContentPaths,
                   build_date: datetime.date | None = None) -> tuple[Content | None, list[Issue]]:
     """All problems in all files at once; Content only when there is no error."""
+    build_date = build_date or datetime.date.today()
     curriculum, issues = load_modules(paths.curriculum, paths.root)
-    try:
-        geography = load_geography(paths.geography)
-    except GeographyError as error:
-        # Derived data, not authored: the fix is to rerun scripts/derive-geodata.
-        issues.append(Issue(paths.geography.relative_to(paths.root).as_posix(), 1, "geography",
-                            f"{error}; maak het bestand opnieuw met scripts/derive-geodata"))
+    statement, statement_issues = check_statement(paths.root)
+    issues += statement_issues
+    geography, geography_issues = _read_geography(paths)
+    if geography is None:
+        # Without municipalities nothing can be cross-checked, but each registry's own fields can:
+        # the author then sees every error in one round, not one more after regenerating the file.
+        issues += geography_issues
+        for path, registry in ((paths.network, NETWORK), (paths.trainers, TRAINERS), (paths.webcare, PARTNERSHIPS),
+                               (paths.sessions, SESSIONS)):
+            issues += load_registry(path, paths.root, registry)[1]
         return None, sorted(issues)
     hubs, network_issues = load_network(paths.network, paths.root, geography)
-    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes(hubs))
+    trainers, trainer_issues = load_trainers(paths.trainers, paths.root, geography, curriculum, hub_codes(hubs),
+                                             build_date)
     partnerships, webcare_issues = load_partnerships(paths.webcare, paths.root, geography)
-    sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers)
-    statement, statement_issues = check_statement(paths.root)
-    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues + statement_issues)
+    sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers, build_date)
+    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues)
     if any(not issue.warning for issue in issues):
         return None, issues
     content = Content(
@@ -138,10 +145,23 @@ def check_content(paths: ContentPaths,
         partnerships=partnerships,
         sessions=sessions,
         statement=statement,
-        build_date=build_date or datetime.date.today(),
+        build_date=build_date,
         warnings=tuple(issues),
     )
     return content, issues
+
+
+def _read_geography(paths: ContentPaths) -> tuple[Geography | None, list[Issue]]:
+    shown = paths.geography.relative_to(paths.root).as_posix()
+    # Derived data, not authored: the fix is to rerun scripts/derive-geodata.
+    remedy = "maak het bestand opnieuw met scripts/derive-geodata"
+    text, issues = read_text(paths.geography, shown)
+    if text is None:
+        return None, [replace(issue, message=f"{issue.message}; {remedy}") for issue in issues]
+    try:
+        return parse_geography(text), []
+    except GeographyError as error:
+        return None, [Issue(shown, 1, "geography", f"{error}; {remedy}")]
 
 
 def load_content(paths: ContentPaths, build_date: datetime.date | None = None) -> Content:

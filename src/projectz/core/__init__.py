@@ -1,1 +1,1 @@
-"""What every part builds on: YAML with lines, schema, messages, vocabulary, Dutch, templates, URLs, pages."""
+"""What every part builds on: files, YAML with lines, schema, messages, vocabulary, Dutch, templates, URLs, pages."""

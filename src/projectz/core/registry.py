@@ -6,6 +6,7 @@ from typing import Any
 
 from projectz.core.issues import Issue
 from projectz.core.schema import Schema, field_path, type_name
+from projectz.core.textfile import read_text
 from projectz.core.yamlsource import Document, KeyPath, parse_yaml
 
 
@@ -29,18 +30,29 @@ class Record:
                      message, warning=warning)
 
 
-def read_document(path: Path, root: Path, field: str) -> tuple[Document | None, list[Issue]]:
-    """The parsed YAML file, or None and why; a missing file is reported on `field`."""
+@dataclass(frozen=True)
+class Registry:
+    """How a registry file is laid out: one list under list_key, each item checked against schema,
+    and no two items with the same value for `unique`."""
+
+    list_key: str
+    schema: Schema
+    unique: str | None = None
+
+
+def read_document(path: Path, root: Path) -> tuple[Document | None, list[Issue]]:
+    """The parsed YAML file, or None and why (missing, unreadable, not UTF-8, not valid YAML)."""
     shown = path.relative_to(root).as_posix()
-    if not path.exists():
-        return None, [Issue(shown, 1, field, "bestand ontbreekt")]
-    return parse_yaml(path.read_text(encoding="utf-8"), shown)
+    text, issues = read_text(path, shown)
+    if text is None:
+        return None, issues
+    return parse_yaml(text, shown)
 
 
-def load_registry(path: Path, root: Path, list_key: str, schema: Schema,
-                  unique: str | None = None) -> tuple[list[Record], list[Issue]]:
+def load_registry(path: Path, root: Path, registry: Registry) -> tuple[list[Record], list[Issue]]:
     """Every record that is valid, and every problem in the file, including duplicate `unique` values."""
-    document, issues = read_document(path, root, list_key)
+    list_key, schema, unique = registry.list_key, registry.schema, registry.unique
+    document, issues = read_document(path, root)
     if document is None:
         return [], issues
     shown = document.path

@@ -10,6 +10,7 @@ from pathlib import Path
 from projectz.core import urls, vocabulary
 from projectz.core.issues import Issue
 from projectz.core.schema import SLUG, Choice, Date, Field, Integer, ListOf, Schema, Text, field_path
+from projectz.core.textfile import read_text
 from projectz.core.yamlsource import Document, split_front_matter
 from projectz.curriculum import body
 
@@ -87,10 +88,33 @@ class _Parsed:
 
 
 def module_files(curriculum_dir: Path) -> list[Path]:
-    """A module is `<name>.md` or `<name>/index.md`; anything else in the folder is an asset."""
-    files = [path for path in curriculum_dir.glob("*.md")]
-    files += [path for path in curriculum_dir.glob("*/index.md")]
+    """A module is `<name>.md` or `<name>/index.md`; anything else in the folder is an asset.
+
+    Every entry named `*.md` is listed whatever it is (a folder, a broken symlink), and so is the
+    index of a folder that cannot be looked into: reading it then says what is wrong, where a
+    glob would skip it without a word.
+    """
+    if not curriculum_dir.is_dir():
+        return []
+    files = []
+    # Hidden entries are editors' lock and swap files, as a glob would skip them.
+    for entry in (entry for entry in curriculum_dir.iterdir() if not entry.name.startswith(".")):
+        if entry.name.endswith(".md"):
+            files.append(entry)
+        elif entry.is_dir() and _may_exist(entry / "index.md"):
+            files.append(entry / "index.md")
     return sorted(files)
+
+
+def _may_exist(path: Path) -> bool:
+    """Whether path exists, or cannot be looked at (reading it then reports why)."""
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -129,7 +153,9 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
 
 def _parse_module(path: Path, shown_path: str) -> tuple[_Parsed | None, str | None, list[Issue]]:
     """The module if valid, the id the file declares (even if not), and the file's problems."""
-    text = path.read_text(encoding="utf-8")
+    text, issues = read_text(path, shown_path)
+    if text is None:
+        return None, None, issues
     document, body, body_line, issues = split_front_matter(text, shown_path)
     if document is None:
         return None, None, issues

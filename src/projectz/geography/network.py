@@ -6,7 +6,7 @@ from pathlib import Path
 
 from projectz.core import dutch
 from projectz.core.issues import Issue
-from projectz.core.registry import load_registry
+from projectz.core.registry import Registry, load_registry
 from projectz.core.schema import EMAIL, EXAMPLE, MUNICIPALITY_CODE, Date, Field, Integer, Schema
 from projectz.geography.regions import HUB_POPULATION, Geography, unknown_municipality
 
@@ -20,6 +20,8 @@ NETWORK_SCHEMA = Schema(
         EXAMPLE,
     ),
 )
+
+NETWORK = Registry("hubs", NETWORK_SCHEMA, unique="municipality")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def hub_codes(hubs: tuple[Hub, ...]) -> frozenset[str]:
 
 
 def load_network(path: Path, root: Path, geography: Geography) -> tuple[tuple[Hub, ...], list[Issue]]:
-    records, issues = load_registry(path, root, "hubs", NETWORK_SCHEMA, unique="municipality")
+    records, issues = load_registry(path, root, NETWORK)
     hubs = []
     for record in records:
         code = record.values["municipality"]

@@ -146,14 +146,20 @@ def outline_centroid(outline: Outline) -> tuple[float, float]:
 def load_geography(path: Path) -> Geography:
     """Read and validate data/geography.json; every problem raises GeographyError naming it."""
     try:
-        with Path(path).open(encoding="utf-8") as handle:
-            document = json.load(handle)
-    except (OSError, json.JSONDecodeError) as error:
+        return parse_geography(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, GeographyError) as error:
         raise GeographyError(f"{path}: {error}") from None
+
+
+def parse_geography(text: str) -> Geography:
+    """Validate the text of data/geography.json; every problem raises GeographyError."""
     try:
-        return _parse(document)
-    except GeographyError as error:
-        raise GeographyError(f"{path}: {error}") from None
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise GeographyError(f"line {error.lineno}: {error.msg}") from None
+    except RecursionError:
+        raise GeographyError("nested too deeply") from None
+    return _parse(document)
 
 
 def _parse(document: Any) -> Geography:

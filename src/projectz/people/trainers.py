@@ -2,12 +2,12 @@
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from projectz.core import vocabulary
+from projectz.core import dutch, vocabulary
 from projectz.core.issues import Issue
-from projectz.core.registry import Record, load_registry
+from projectz.core.registry import Record, Registry, load_registry
 from projectz.core.schema import (
     EMAIL,
     EXAMPLE,
@@ -47,6 +47,8 @@ TRAINER_SCHEMA = Schema(
     ),
 )
 
+TRAINERS = Registry("trainers", TRAINER_SCHEMA, unique="id")
+
 FEE_BY_CIRCLE = {"netwerk": "gratis", "intern": "gratis", "extern": "gereduceerd"}
 
 
@@ -74,14 +76,20 @@ class Trainer:
 
 
 def load_trainers(path: Path, root: Path, geography: Geography, curriculum: Curriculum,
-                  hub_codes: frozenset[str]) -> tuple[tuple[Trainer, ...], list[Issue]]:
+                  hub_codes: frozenset[str], build_date: datetime.date) -> tuple[tuple[Trainer, ...], list[Issue]]:
     """Every valid trainer, consenting or not (sessions must be checked against both)."""
-    records, issues = load_registry(path, root, "trainers", TRAINER_SCHEMA, unique="id")
+    records, issues = load_registry(path, root, TRAINERS)
     trainers = []
     for record in records:
         trainer = Trainer(**record.values)
         problems = _cross_check(record, trainer, geography, curriculum, hub_codes)
         issues += problems
+        premature = _consent_problems(record, trainer, build_date)
+        if premature:
+            # Kept as the trainer without consent they still are, so that each of their sessions
+            # says it would publish them, not that they do not exist.
+            issues += premature
+            trainer = replace(trainer, consent=None)
         if not any(not problem.warning for problem in problems):
             trainers.append(trainer)
     return tuple(sorted(trainers, key=lambda trainer: trainer.id)), issues
@@ -111,6 +119,15 @@ def _cross_check(record: Record, trainer: Trainer, geography: Geography, curricu
         issues.append(record.issue("contact", f"'{trainer.contact}' lijkt een persoonlijk adres; gebruik een "
                                               f"functionele mailbox van de gemeente of het netwerk"))
     return issues
+
+
+def _consent_problems(record: Record, trainer: Trainer, build_date: datetime.date) -> list[Issue]:
+    """Consent counts from the day it was given: a later date is a typo or a promise, not consent."""
+    if trainer.consent is None or trainer.consent <= build_date:
+        return []
+    return [record.issue("consent", f"toestemming op {dutch.long_date(trainer.consent)} ligt na de bouwdatum "
+                                    f"({dutch.long_date(build_date)}); vul de dag in waarop de trainer toestemming "
+                                    f"gaf, of laat het veld leeg tot dan")]
 
 
 def _looks_personal(address: str, name: str) -> bool:

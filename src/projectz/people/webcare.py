@@ -6,7 +6,7 @@ from pathlib import Path
 
 from projectz.core import vocabulary
 from projectz.core.issues import Issue
-from projectz.core.registry import load_registry
+from projectz.core.registry import Registry, load_registry
 from projectz.core.schema import EXAMPLE, MUNICIPALITY_CODE, SLUG, Choice, Date, Field, ListOf, Optional, Schema, Text
 from projectz.geography.regions import Geography, unknown_municipality
 
@@ -27,6 +27,8 @@ WEBCARE_SCHEMA = Schema(
     ),
 )
 
+PARTNERSHIPS = Registry("partnerships", WEBCARE_SCHEMA, unique="id")
+
 
 @dataclass(frozen=True)
 class Partnership:
@@ -46,7 +48,7 @@ class Partnership:
 
 
 def load_partnerships(path: Path, root: Path, geography: Geography) -> tuple[tuple[Partnership, ...], list[Issue]]:
-    records, issues = load_registry(path, root, "partnerships", WEBCARE_SCHEMA, unique="id")
+    records, issues = load_registry(path, root, PARTNERSHIPS)
     partnerships = []
     for record in records:
         partnership = Partnership(**record.values)

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from projectz.core import vocabulary
+from projectz.core import dutch, vocabulary
 from projectz.core.issues import Issue
-from projectz.core.registry import Record, load_registry
+from projectz.core.registry import Record, Registry, load_registry
 from projectz.core.schema import (
     EMAIL,
     EXAMPLE,
@@ -77,6 +77,8 @@ SESSION_SCHEMA = Schema(
     ),
 )
 
+SESSIONS = Registry("sessions", SESSION_SCHEMA, unique="id")
+
 
 @dataclass(frozen=True)
 class Results:
@@ -123,14 +125,16 @@ class Session:
 
 
 def load_sessions(path: Path, root: Path, geography: Geography, curriculum: Curriculum,
-                  all_trainers: tuple[Trainer, ...]) -> tuple[tuple[Session, ...], list[Issue]]:
+                  all_trainers: tuple[Trainer, ...],
+                  build_date: datetime.date) -> tuple[tuple[Session, ...], list[Issue]]:
     """Every valid session in date order, and every problem; all_trainers includes those without consent."""
-    records, issues = load_registry(path, root, "sessions", SESSION_SCHEMA, unique="id")
+    records, issues = load_registry(path, root, SESSIONS)
     modules_by_id = curriculum.by_id
     trainers_by_id = {trainer.id: trainer for trainer in all_trainers}
     sessions = []
     for record in records:
         results, problems = _results(record)
+        problems += _status_problems(record, build_date)
         problems += _time_problems(record)
         problems += _revision_problems(record)
         problems += _place_problems(record)
@@ -161,6 +165,16 @@ def _results(record: Record) -> tuple[Results | None, list[Issue]]:
                                               f"is {status}")]
     values, issues = RESULTS_SCHEMA.validate(record.document, at=(record.list_key, record.index, "results"))
     return (Results(**values) if values is not None else None), issues
+
+
+def _status_problems(record: Record, build_date: datetime.date) -> list[Issue]:
+    """A session can only have been held by the day the site is built for."""
+    day = record.values["date"]
+    if record.values["status"] == "held" and day > build_date:
+        return [record.issue("status", f"de sessie van {dutch.long_date(day)} is nog niet geweest (bouwdatum "
+                                       f"{dutch.long_date(build_date)}); een sessie na de bouwdatum is planned of "
+                                       f"cancelled")]
+    return []
 
 
 def _time_problems(record: Record) -> list[Issue]:

@@ -64,7 +64,7 @@ def load_statement(root: Path) -> Statement:
 
 def check_statement(root: Path) -> tuple[Statement | None, list[Issue]]:
     """The statement's data (None if anything is wrong) and every problem in it."""
-    document, issues = read_document(root / STATEMENT_FILE, root, "deviations")
+    document, issues = read_document(root / STATEMENT_FILE, root)
     if document is None:
         return None, issues
     values, problems = STATEMENT_SCHEMA.validate(document)

@@ -2,7 +2,7 @@
 
 import logging
 import shutil
-import tempfile
+import uuid
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -24,7 +24,10 @@ def build_site(config_file: Path, site_dir: Path) -> int:
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.build-", dir=site_dir.parent))
+    staging = site_dir.with_name(f".{site_dir.name}.build-{uuid.uuid4().hex}")
+    # Not mkdtemp: its folder is private (0700) and, swapped in, would keep a web server running as
+    # another user out of the whole site. mkdir follows the umask, like every folder MkDocs makes.
+    staging.mkdir()
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
         build(config)

@@ -8,6 +8,7 @@ requests, so a pinned copy from node_modules is used.
 """
 
 import shutil
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
@@ -24,6 +25,8 @@ WORKER_SHIM_URL = "assets/javascripts/iframe-worker-shim.js"
 ZIP_FOLDER = "projectz-offline"
 # One fixed time for every entry, so the same site always gives the same zip.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Readable by everyone, writable by the owner: what a published file needs.
+PUBLISHED_FILE_MODE = 0o644
 
 def offline_edition_path(config: MkDocsConfig) -> str | None:
     """Where in the site the zip goes, if this site publishes an offline edition."""
@@ -55,4 +58,6 @@ def write_zip(site: Path, zip_path: Path) -> None:
         for path in sorted(p for p in site.rglob("*") if p.is_file()):
             entry = zipfile.ZipInfo(f"{ZIP_FOLDER}/{path.relative_to(site).as_posix()}", date_time=ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
+            # zipfile's default is owner-only (0600): unzipped on a shared or web server, nobody else could read it.
+            entry.external_attr = (stat.S_IFREG | PUBLISHED_FILE_MODE) << 16
             archive.writestr(entry, path.read_bytes())

@@ -2,6 +2,7 @@
 
 import argparse
 import datetime
+import os
 import re
 import sys
 from pathlib import Path
@@ -13,9 +14,19 @@ from projectz.site.build import BuildStopped, build_site, quiet_logging
 from projectz.site.generated import generated_files, link_problems
 from projectz.site.offline import build_offline_zip
 
+# The build takes its date from this variable (mkdocs.yml); validate checks against the same day,
+# so a consent or a held session in the future is an error in both or in neither.
+BUILD_DATE_VARIABLE = "PROJECTZ_BUILD_DATE"
+
 
 def validate(root: Path) -> int:
-    content, issues = check_content(ContentPaths.under(root))
+    value = os.environ.get(BUILD_DATE_VARIABLE, "")
+    try:
+        build_date = datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        print(f"{BUILD_DATE_VARIABLE} '{value}' is geen datum als JJJJ-MM-DD")
+        return 1
+    content, issues = check_content(ContentPaths.under(root), build_date)
     if content is not None:
         # Links need the whole site: only known once every part has loaded.
         generated = generated_files(content, root, "", None)

@@ -5,6 +5,7 @@ remapped to the copy of the same round, so the larger site is as valid and as li
 one. Geography, network and webcare stay as they are: they describe the country, not volume.
 """
 
+import copy
 import shutil
 from pathlib import Path
 from typing import Any
@@ -55,10 +56,12 @@ def _scale_registry(root: Path, target: Path, name: str, key: str, factor: int,
 def _renamed(record: dict[str, Any], round_: int, id_fields: tuple[str, ...],
              list_fields: tuple[str, ...]) -> dict[str, Any]:
     """The record of round `round_`: its own id and every id it refers to get the same suffix."""
+    # A copy of its own: lists shared between records would be written as YAML aliases, which
+    # content files may not hold.
+    renamed = copy.deepcopy(record)
     if not round_:
-        return dict(record)
+        return renamed
     suffix = f"-{round_ + 1}"
-    renamed = dict(record)
     for field in id_fields:
         renamed[field] = f"{record[field]}{suffix}"
     for field in list_fields:
