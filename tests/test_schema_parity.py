@@ -58,6 +58,10 @@ CASES = [
     ("unknown licence", "license: CC-BY-4.0", "license: MIT", None),
     ("no authors", "authors: [Kernteam Project Z]", "authors: []", None),
     ("typo in a field name", "level: basis", "level: basis\nniveau: basis", None),
+    ("link in the title", "title: Webcare oefenen", 'title: "[Webcare](javascript:alert(1))"', None),
+    ("reference link in a key point", "  - Reageer binnen een dagdeel.", '  - "Zie [uitleg][1]"', None),
+    ("attribute list in an objective", "  - Je kunt een reactie schrijven.", "  - \"*Let op*{: onclick='x' }\"", None),
+    ("brackets that are no link", "title: Webcare oefenen", 'title: "Webcare [basis] oefenen"', None),
     ("missing field", "summary: Je kunt een reactie op sociale media schrijven.\n", "", None),
 ]
 

@@ -44,11 +44,17 @@ class Check:
         raise NotImplementedError
 
 
+# Markdown link, image and attribute syntax ("[a](b)", "[a][b]", "{: ... }"): in a field shown as
+# plain text it would appear as typed, or worse, as a live link.
+MARKUP = r"\]\s*[(\[]|\{[^}]*\}"
+
+
 @dataclass(frozen=True)
 class Text(Check):
     max_length: int | None = None
     pattern: str | None = None
     pattern_hint: str = ""
+    plain: bool = False  # shown as plain text, so markup is a mistake
 
     @property
     def expected(self) -> str:
@@ -63,6 +69,9 @@ class Text(Check):
             return f"is {len(value)} tekens lang; maximaal {self.max_length}"
         if self.pattern and not re.fullmatch(self.pattern, value):
             return f"'{value}' is geen geldige waarde: verwacht {self.pattern_hint}"
+        if self.plain and re.search(MARKUP, value):
+            return ("dit veld is gewone tekst: links en opmaak tussen { } werken hier niet; zet ze in de tekst van "
+                    "de module")
         return None
 
     def convert(self, value: Any) -> Any:
@@ -73,6 +82,8 @@ class Text(Check):
         schema: dict[str, Any] = {"type": "string", "pattern": whole(self.pattern) if self.pattern else r"\S"}
         if self.max_length:
             schema["maxLength"] = self.max_length
+        if self.plain:
+            schema["not"] = {"pattern": MARKUP}
         return schema
 
 

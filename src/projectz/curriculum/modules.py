@@ -2,7 +2,6 @@
 
 import dataclasses
 import datetime
-import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,23 +17,24 @@ MODULE_SCHEMA = Schema(
     title="Project Z: front matter van een curriculummodule",
     fields=(
         Field("id", SLUG, "Vaste, unieke naam van de module; wordt het webadres. Verander hem niet meer."),
-        Field("title", Text(max_length=100), "Titel van de module."),
-        Field("summary", Text(max_length=160), "Eén zin die zegt wat je na de module kunt (max. 160 tekens)."),
+        Field("title", Text(max_length=100, plain=True), "Titel van de module."),
+        Field("summary", Text(max_length=160, plain=True),
+              "Eén zin die zegt wat je na de module kunt (max. 160 tekens)."),
         Field("topic", Choice(vocabulary.TOPICS), "Het thema waaronder de module in de catalogus staat."),
         Field("audience", ListOf(Choice(vocabulary.AUDIENCES), min_items=1), "Voor wie de module bedoeld is."),
         Field("level", Choice(vocabulary.LEVELS), "Niveau van de module."),
         Field("duration", Integer(30, 960), "Duur in minuten, bijvoorbeeld 180 voor een dagdeel."),
         Field("formats", ListOf(Choice(vocabulary.FORMATS), min_items=1),
               "Vormen waarin de module gegeven kan worden."),
-        Field("objectives", ListOf(Text(), min_items=1), "Leerdoelen: wat de deelnemer na afloop kan."),
-        Field("key_points", ListOf(Text(), min_items=1), "De kernpunten om te onthouden."),
+        Field("objectives", ListOf(Text(plain=True), min_items=1), "Leerdoelen: wat de deelnemer na afloop kan."),
+        Field("key_points", ListOf(Text(plain=True), min_items=1), "De kernpunten om te onthouden."),
         Field("prerequisites", ListOf(SLUG), "Ids van modules die je eerst volgt (mag leeg: [])."),
         Field("status", Choice(vocabulary.STATUSES), "Alleen 'published' verschijnt in de catalogus."),
         Field("version", Text(pattern=r"\d+\.\d+", pattern_hint='een versie als "1.0" (tussen aanhalingstekens)'),
               "Versie van de inhoud; verhoog bij elke inhoudelijke wijziging."),
         Field("last_reviewed", Date(), "Datum van de laatste inhoudelijke controle (JJJJ-MM-DD)."),
         Field("license", Choice(vocabulary.LICENSES), "Licentie waaronder trainers het materiaal hergebruiken."),
-        Field("authors", ListOf(Text(), min_items=1), "Beheerders: een team of rol, geen persoonsnaam."),
+        Field("authors", ListOf(Text(plain=True), min_items=1), "Beheerders: een team of rol, geen persoonsnaam."),
     ),
 )
 
@@ -143,7 +143,7 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
             attachments, refused, attachment_issues = _attachments(path, root)
             issues += attachment_issues
             result = dataclasses.replace(result, module=dataclasses.replace(result.module, attachments=attachments))
-            issues += _plain_text_problems(result) + _body_problems(result.module, refused)
+            issues += _body_problems(result.module, refused)
             parsed.append(result)
     issues += _duplicate_ids(parsed)
     issues += _prerequisite_problems(parsed, frozenset(declared))
@@ -194,25 +194,6 @@ def _attachments(index: Path, root: Path) -> tuple[tuple[str, ...], frozenset[st
                                 f"een bijlage mag niet van het soort '{path.suffix or path.name}' zijn; "
                                 "toegestaan zijn: " + ", ".join(sorted(ATTACHMENT_SUFFIXES))))
     return tuple(names), frozenset(refused), issues
-
-
-# Markdown link, image and attribute syntax: in a plain-text field it would show as typed.
-_MARKUP = re.compile(r"\]\s*[(\[]|\{[^}]*\}")
-PLAIN_TEXT_FIELDS = ("title", "summary", "objectives", "key_points", "authors")
-
-
-def _plain_text_problems(item: _Parsed) -> list[Issue]:
-    """Front-matter text is shown as plain text, so a link or attribute list there is a mistake."""
-    issues = []
-    for name in PLAIN_TEXT_FIELDS:
-        value = getattr(item.module, name)
-        for index, text in ([(None, value)] if isinstance(value, str) else enumerate(value)):
-            if _MARKUP.search(text):
-                key = (name,) if index is None else (name, index)
-                issues.append(Issue(item.module.source_path, item.document.line(*key), field_path(*key),
-                                    "dit veld is gewone tekst: links en opmaak tussen { } werken hier niet; "
-                                    "zet ze in de tekst van de module"))
-    return issues
 
 
 def _body_problems(module: Module, refused_attachments: frozenset[str]) -> list[Issue]:
