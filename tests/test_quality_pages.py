@@ -263,10 +263,13 @@ def test_without_javascript_every_slide_shows_and_no_dead_button(browser, site_u
         assert page.locator("[data-pz-present]").is_hidden()
 
 
-# --- Privacy ---------------------------------------------------------------
+# --- Privacy and security -------------------------------------------------
 
+# site_url serves the pages with the headers of the server configuration, so each view here also
+# runs under both Content-Security-Policies (header and <meta>): a violation is a problem too.
 @pytest.mark.parametrize("view", VIEWS)
-def test_pages_load_only_from_the_site_itself_and_set_no_cookie(browser, site_url: str, view: str):
+def test_pages_load_only_from_the_site_itself_break_no_security_policy_and_set_no_cookie(browser, site_url: str,
+                                                                                         view: str):
     with browser_context(browser, WIDTHS["desktop"]) as fresh:
         current = visit(fresh, site_url + VIEW_PAGES[view], until_idle=True)
         enter_state(current.page, view)

@@ -8,6 +8,7 @@ import json
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +24,7 @@ from projectz.curriculum.pages import generated_pages
 from projectz.geography.pages import region_pages
 from projectz.people.pages import trainer_pages
 from projectz.sessions.pages import feed_downloads, results_downloads, site_benchmark
+from projectz.site.csp import meta_policy
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
@@ -73,6 +75,11 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         schema_text = json.dumps(schema, ensure_ascii=False, indent=2)
         files.append(File.generated(config, MODULE_SCHEMA_URI, content=schema_text))
         return files
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
+        env.filters["content_security_policy"] = meta_policy
+        return env
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
