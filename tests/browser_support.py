@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page, Request, Response, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -28,14 +28,23 @@ WIDTHS = {"desktop": 1280, "mobile": 375}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    headers_to_send: dict[str, str] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: Any) -> None:
         """Failed requests are reported by the tests themselves, not on stderr."""
 
 
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """The folder over HTTP on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def serve(site: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """The folder over HTTP on a free port of 127.0.0.1, sending these headers with every
+    response as the real server does; yields the base URL."""
+    handler_class = type("Handler", (_QuietHandler,), {"headers_to_send": dict(headers or {})})
+    handler = functools.partial(handler_class, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -68,7 +77,8 @@ def browser_context(browser: Browser, width: int, *, javascript: bool = True) ->
 
 @dataclass
 class Visit:
-    """A page being loaded, and every request that left the site or failed on the way."""
+    """A page being loaded, and every request that left the site or failed on the way, and every
+    violation of the Content-Security-Policy."""
 
     page: Page
     origin: str
@@ -88,6 +98,18 @@ class Visit:
     def on_failure(self, request: Request) -> None:
         self.problems.append(f"failed: {request.url} ({request.failure})")
 
+    def on_console(self, message: ConsoleMessage) -> None:
+        if CSP_VIOLATION in message.text:
+            self.problems.append(message.text)
+
+
+# Chromium logs every Content-Security-Policy violation as a console error naming the policy;
+# the page's own securitypolicyviolation events are logged the same way, so that a violation is
+# seen even when the browser's wording changes.
+CSP_VIOLATION = "Content Security Policy"
+_LOG_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event => console.error(
+  `Content Security Policy violation: ${event.effectiveDirective} ${event.blockedURI} ${event.sample}`));"""
+
 
 def visit(context: BrowserContext, url: str, *, until_idle: bool = False) -> Visit:
     """Open url, recording problems from the first request on; wait for the load event, or until
@@ -98,6 +120,8 @@ def visit(context: BrowserContext, url: str, *, until_idle: bool = False) -> Vis
     page.on("request", current.on_request)
     page.on("response", current.on_response)
     page.on("requestfailed", current.on_failure)
+    page.on("console", current.on_console)
+    page.add_init_script(_LOG_CSP_VIOLATIONS)
     response = page.goto(url, wait_until="networkidle" if until_idle else "load")
     assert response is not None and response.ok, f"{url}: {response.status if response else 'no response'}"
     return current
@@ -110,8 +134,17 @@ def open_search(page: Page, query: str) -> None:
     page.wait_for_selector(".md-search-result__item")
 
 
+def add_style(page: Page, css: str) -> None:
+    """Add a style sheet the way a reader's browser extension does, through the CSSOM: the pages'
+    Content-Security-Policy refuses a <style> element."""
+    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css); "
+                  "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }", css)
+
+
 def axe_violations(page: Page) -> list[dict[str, Any]]:
-    page.add_script_tag(path=str(AXE))
+    # Run through the DevTools protocol, not added as a <script>: the pages' Content-Security-Policy
+    # (rightly) refuses an inline script it has no hash for.
+    page.evaluate(AXE.read_text(encoding="utf-8"))
     options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
     return page.evaluate("options => axe.run(document, options).then(result => result.violations)", options)
 

@@ -2,6 +2,7 @@
 
 import datetime
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from playwright.sync_api import Browser
 
 from browser_support import launch_chromium, serve
 from projectz.content import ContentPaths, load_content
+from projectz.site.csp import nginx_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -87,6 +89,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def served_headers(nginx: str) -> dict[str, str]:
+    """The headers an nginx configuration's add_header lines send."""
+    return dict(re.findall(r'^add_header ([\w-]+) "([^"]*)" always;$', nginx, re.MULTILINE))
+
+
 def page_at(site: Path, url: str) -> Path:
     """The HTML file of the page at a directory-style URL."""
     return site / url / "index.html"
@@ -124,8 +131,9 @@ def mini_site(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """The built site over HTTP on 127.0.0.1, as a reader's browser gets it."""
-    with serve(built_site) as url:
+    """The built site over HTTP on 127.0.0.1, as a reader's browser gets it: with the security
+    headers of the server configuration that scripts/server-config writes for it."""
+    with serve(built_site, served_headers(nginx_config(built_site))) as url:
         yield url
 
 

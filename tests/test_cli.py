@@ -69,3 +69,12 @@ def test_json_schema_accepts_every_real_module_and_rejects_a_typo():
         assert list(validator.iter_errors(document.data)) == [], path
     document.data["niveau"] = "basis"
     assert not validator.is_valid(document.data)
+
+
+def test_server_config_prints_the_headers_for_a_built_site_and_refuses_a_folder_without_one(built_site: Path,
+                                                                                             tmp_path: Path, capsys):
+    assert cli.main(["server-config", str(built_site)]) == 0
+    printed = capsys.readouterr().out
+    assert 'add_header Content-Security-Policy "default-src \'self\'; script-src \'self\' \'sha256-' in printed
+    assert cli.main(["server-config", str(tmp_path)]) == 1
+    assert "voer eerst scripts/build uit" in capsys.readouterr().err

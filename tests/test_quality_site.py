@@ -15,10 +15,11 @@ from mkdocs.exceptions import Abort
 from playwright.sync_api import Request
 
 from browser_support import WIDTHS, browser_context, open_search
-from conftest import ROOT
+from conftest import ROOT, parse, served_headers
 from link_checker import broken_links
 from projectz.core.schema import EMAIL
 from projectz.site.build import build_site
+from projectz.site.csp import inline_scripts, nginx_config, script_hash
 from projectz.site.offline import ZIP_FOLDER, offline_edition_path
 
 SITE_CONFIG = load_config(str(ROOT / "mkdocs.yml"))
@@ -183,3 +184,40 @@ def test_offline_edition_works_from_file_urls_including_search(browser, offline_
         assert Path(unquote(urlsplit(page.url).path)).is_relative_to(offline_edition)
         assert "webcare" in page.locator("article").text_content().lower()
     assert problems == []
+
+
+# --- Content-Security-Policy -------------------------------------------------
+
+def meta_policy_of(page: html.HtmlElement) -> str:
+    policies = page.xpath("//head/meta[@http-equiv='Content-Security-Policy']/@content")
+    assert len(policies) == 1, "one policy per page"
+    return policies[0]
+
+
+def test_every_page_allows_exactly_its_own_inline_scripts_before_any_script_runs(built_site: Path):
+    problems = []
+    for path in sorted(built_site.rglob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        page = html.fromstring(text)
+        policy = meta_policy_of(page)
+        allowed = set(re.findall(r"'sha256-[^']+'", policy))
+        if allowed != {script_hash(script) for script in inline_scripts(text)}:
+            problems.append(f"{path.relative_to(built_site)}: hashes do not match its inline scripts")
+        first_script = text.find("<script")
+        if first_script != -1 and text.find('http-equiv="Content-Security-Policy"') > first_script:
+            problems.append(f"{path.relative_to(built_site)}: a script comes before the policy")
+    assert len(problems) == 0, "\n".join(problems)
+
+
+def test_server_sends_the_pages_policy_for_every_page_and_what_only_a_header_can_say(built_site: Path):
+    headers = served_headers(nginx_config(built_site))
+    assert headers.keys() == {"Content-Security-Policy", "Strict-Transport-Security", "X-Content-Type-Options",
+                              "Referrer-Policy"}
+    header = headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in header and "unsafe-inline" not in header
+    hash_free = re.compile(r" 'sha256-[^']+'")
+    for path in [built_site / "index.html", built_site / "modules" / "webcare" / "index.html", built_site / "404.html"]:
+        policy = meta_policy_of(parse(path))
+        assert set(re.findall(r"'sha256-[^']+'", policy)) <= set(re.findall(r"'sha256-[^']+'", header))
+        assert hash_free.sub("", header) == hash_free.sub("", policy) + "; frame-ancestors 'none'"
+

@@ -10,9 +10,7 @@
   // Material unlocks scrolling 100 ms after search closes; this runs just after that.
   var SCROLL_UNLOCK_DELAY_MS = 150;
 
-  function firstFocusable(container) {
-    return container && container.querySelector("a[href], label[tabindex], input:not([type=checkbox])");
-  }
+  var FOCUSABLE = "a[href], button, input:not([type=checkbox]), select, textarea, summary, [tabindex]";
 
   function asButton(label) {
     var toggle = document.getElementById(label.htmlFor);
@@ -30,32 +28,66 @@
     });
   }
 
-  // The drawer slides over the page, so focus moves into it on opening and back on closing.
+  function shownFocusables(container) {
+    return Array.prototype.filter.call(container.querySelectorAll(FOCUSABLE), function (element) {
+      return element.getClientRects().length > 0 && element.tabIndex >= 0;
+    });
+  }
+
+  // The drawer slides over the page, so focus moves into it on opening and back on closing. While
+  // it is open, Tab and Shift+Tab go round its items: past either end, focus would land on the
+  // page under it (or on the search field, which would open beneath it).
   function manageDrawer(button) {
     var drawer = document.getElementById("__drawer");
     var sidebar = document.querySelector(".md-sidebar--primary");
     drawer.addEventListener("change", function () {
-      var target = drawer.checked ? firstFocusable(sidebar) : button;
+      var target = drawer.checked ? shownFocusables(sidebar)[0] : button;
       if (target) target.focus();
     });
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) drawer.click();
+      if (event.key !== "Tab" || !drawer.checked) return;
+      var items = shownFocusables(sidebar);
+      if (!items.length) return;
+      var first = items[0];
+      var last = items[items.length - 1];
+      var inside = sidebar.contains(document.activeElement);
+      if (event.shiftKey && (!inside || document.activeElement === first)) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && (!inside || document.activeElement === last)) {
+        event.preventDefault();
+        first.focus();
+      }
     });
   }
 
   // Material keeps its search results scroller in the tab order even with nothing in it; with an
   // empty query, leaving the search field closes search, so Tab would land on an invisible box.
   // Without a query there is nothing to scroll, so the scroller is marked empty (see theme.css).
+  // With a query, Material still closes search on Tab, leaving focus on the hidden results: here
+  // Tab moves into the results instead, and search closes once focus leaves it altogether.
   function manageSearchResults() {
     var query = document.querySelector(".md-search__input");
     var results = document.querySelector(".md-search__scrollwrap");
-    if (!query || !results) return;
+    var search = document.querySelector(".md-search");
+    var toggle = document.getElementById("__search");
+    if (!query || !results || !search || !toggle) return;
+    // Shift+Tab from the page must not land on the results of a search that has closed either.
     var update = function () {
-      results.tabIndex = query.value ? 0 : -1;
+      results.tabIndex = query.value && toggle.checked ? 0 : -1;
       results.toggleAttribute("data-pz-empty", !query.value);
     };
     query.addEventListener("input", update);
+    toggle.addEventListener("change", update);
     update();
+    query.addEventListener("keydown", function (event) {
+      // Material listens on the document; stopping here leaves Tab to the browser.
+      if (event.key === "Tab" && !event.shiftKey && query.value && toggle.checked) event.stopPropagation();
+    });
+    search.addEventListener("focusout", function (event) {
+      if (toggle.checked && event.relatedTarget && !search.contains(event.relatedTarget)) toggle.click();
+    });
   }
 
   // On a narrow screen Material locks the page's scrolling while search is open, and unlocks it

@@ -7,6 +7,7 @@ import datetime
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,6 +20,7 @@ from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
 from projectz.core.issues import ContentError, raise_if_errors
 from projectz.curriculum.body import sanitize_author_part
+from projectz.site.csp import meta_policy
 from projectz.site.generated import GeneratedFiles, generated_files, link_problems
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
@@ -75,6 +77,11 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Defence in depth: validation already refuses what the sanitizer would remove.
         return sanitize_author_part(html)
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
+        env.filters["content_security_policy"] = meta_policy
+        return env
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:

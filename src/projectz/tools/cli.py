@@ -1,4 +1,4 @@
-"""Command-line tools for authors: `validate` and `new-module` (wrapped by scripts/)."""
+"""Command-line tools behind scripts/: validate, build, offline, new-module and server-config."""
 
 import argparse
 import datetime
@@ -11,6 +11,7 @@ from projectz.content import ContentPaths, check_content
 from projectz.core import dutch
 from projectz.core.templating import render
 from projectz.site.build import BuildStopped, build_site, quiet_logging
+from projectz.site.csp import nginx_config
 from projectz.site.generated import generated_files, link_problems
 from projectz.site.offline import build_offline_zip
 
@@ -86,6 +87,14 @@ def offline(root: Path, zip_path: Path) -> int:
     return 0
 
 
+def server_config(site_dir: Path) -> int:
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir}/ bevat geen gebouwde site: voer eerst scripts/build uit.", file=sys.stderr)
+        return 1
+    print(nginx_config(site_dir), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="projectz")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van de repository")
@@ -95,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
     offline_command = commands.add_parser("offline", help="bouw de offline-versie (zip die werkt vanaf file://)")
     offline_command.add_argument("--zip", type=Path, default=Path("dist") / "projectz-offline.zip")
+    headers_command = commands.add_parser("server-config", help="nginx-configuratie met de beveiligingsheaders")
+    headers_command.add_argument("site_dir", type=Path, nargs="?", default=Path("site"))
     scaffold = commands.add_parser("new-module", help="maak een nieuwe module aan")
     scaffold.add_argument("id")
     scaffold.add_argument("title")
@@ -105,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
         return build(args.root, args.site_dir)
     if args.command == "offline":
         return offline(args.root, args.zip)
+    if args.command == "server-config":
+        return server_config(args.site_dir)
     return new_module(args.root, args.id, args.title, datetime.date.today())
 
 
