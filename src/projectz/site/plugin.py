@@ -6,7 +6,9 @@ Only wiring lives here; loading, checking and rendering are plain functions else
 import datetime
 import json
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -14,6 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
@@ -21,8 +25,11 @@ from projectz.core.issues import ContentError
 from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages
 from projectz.geography.pages import region_pages
+from projectz.opendata.atom import FEEDS
+from projectz.opendata.files import open_data_files
+from projectz.opendata.structured import script_json, structured_data
 from projectz.people.pages import trainer_pages
-from projectz.sessions.pages import feed_downloads, results_downloads, site_benchmark
+from projectz.sessions.pages import feed_downloads
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
@@ -40,6 +47,8 @@ class ProjectZConfig(base.Config):
 
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     content: Content
+    # The JSON-LD of each page that has some, by source file; set in on_files.
+    structured_data: dict[str, Callable[[], dict[str, Any]]]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
@@ -65,14 +74,24 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             file.content_string = page.markdown(urls.PageLinks(file.url, config.site_url or ""))
             file.edit_uri = page.source_path
             files.append(file)
-        downloads = [*feed_downloads(self.content, config.site_url or ""),
-                     *results_downloads(site_benchmark(self.content))]
-        for download in downloads:
+        for download in feed_downloads(self.content, config.site_url or ""):
             files.append(File.generated(config, download.src_uri, content=download.content))
+        for path, data in open_data_files(self.content, site_url=config.site_url or "",
+                                          site_name=config.site_name).items():
+            files.append(File.generated(config, path, content=data))
+        self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         schema = MODULE_SCHEMA.json_schema(f"{config.site_url or ''}{MODULE_SCHEMA_URI}")
         schema_text = json.dumps(schema, ensure_ascii=False, indent=2)
         files.append(File.generated(config, MODULE_SCHEMA_URI, content=schema_text))
         return files
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        # overrides/partials/open-metadata.html writes these into the page's head.
+        make = self.structured_data.get(page.file.src_uri)
+        context["structured_data"] = script_json(make()) if make else None
+        context["atom_feeds"] = FEEDS
+        return context
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
