@@ -78,9 +78,10 @@ API_SESSIONS = "api/trainingen.json"
 API_MUNICIPALITIES = "api/gemeenten.json"
 API_TRAINERS = "api/trainers.json"
 API_PARTNERSHIPS = "api/webcare-samenwerkingen.json"
-# Atom feeds, linked from every page's head.
-ATOM_MODULES = "feeds/modules.xml"
-ATOM_SESSIONS = "feeds/trainingen.xml"
+# Atom feeds, linked from every page's head. They lie in the site's root folder because Material
+# fetches sitemap.xml beside every <link rel="alternate"> (meant for other languages of the site).
+ATOM_MODULES = "nieuwe-modules.xml"
+ATOM_SESSIONS = "komende-trainingen.xml"
 
 
 def province_feed(province_name: str) -> str:
