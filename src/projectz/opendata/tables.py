@@ -20,6 +20,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.writer.excel import ExcelWriter
 
 from projectz.core import dutch, urls
 from projectz.opendata.media import DATA_LICENSE, json_bytes
@@ -207,7 +208,8 @@ def to_xlsx(tables: tuple[Table, ...], *, built: datetime.date) -> bytes:
     workbook.properties.title = "Resultaten van Project Z"
     workbook.properties.created = workbook.properties.modified = moment
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    # Not workbook.save(): that stamps the document as modified now, the writer it calls does not.
+    ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
     return _with_fixed_times(buffer.getvalue(), moment)
 
 
