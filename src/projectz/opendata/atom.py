@@ -14,9 +14,8 @@ from projectz.content import Content
 from projectz.core import dutch, urls, vocabulary
 from projectz.core.templating import render
 from projectz.curriculum.modules import Module
+from projectz.curriculum.pages import CATALOGUE_URL
 from projectz.sessions.records import TIMEZONE, Session
-
-CATALOGUE_URL = "catalogus/"
 
 # Each feed with the title the page head gives it, for feed readers to offer.
 FEEDS = {urls.ATOM_MODULES: "Nieuwe en bijgewerkte modules", urls.ATOM_SESSIONS: "Komende trainingen"}

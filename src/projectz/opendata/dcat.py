@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from projectz.core import urls
+from projectz.curriculum.pages import CATALOGUE_URL
 from projectz.opendata import media
 from projectz.sessions.results import AREA_NOTE
 
@@ -52,7 +53,7 @@ DATASETS = (
              Distribution(urls.RESULTS_JSON, "Hele periode en per maand (JSON)", media.JSON))),
     Dataset("modules", "Trainingsmodules van Project Z",
             "De modules van het curriculum: thema, doelgroep, niveau, duur, leerdoelen, versie en licentie.",
-            "catalogus/",
+            CATALOGUE_URL,
             (Distribution(urls.API_MODULES, "Modules (JSON)", media.JSON),
              Distribution(urls.ATOM_MODULES, "Nieuwe en bijgewerkte modules (Atom)", media.ATOM))),
     Dataset("trainingen", "Trainingen van Project Z",
