@@ -10,7 +10,6 @@ CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSVW = "application/csvm+json"
 JSON = "application/json"
-JSON_LD = "application/ld+json"
 ATOM = "application/atom+xml"
 ICALENDAR = "text/calendar"
 
