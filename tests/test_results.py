@@ -1,10 +1,9 @@
-"""The results benchmark on a small hand-made fixture whose figures are worked out below, and its charts."""
+"""The results benchmark on a small hand-made fixture whose figures are worked out below, and its charts.
 
-import csv
+The published files made from these figures are tested in test_opendata_tables."""
+
 import dataclasses
 import datetime
-import io
-import json
 
 from lxml import etree
 from test_sessions import CONTENT as REAL
@@ -14,7 +13,7 @@ from test_sessions import TODAY
 from projectz.geography.network import Hub
 from projectz.sessions.charts import render_score_chart, render_sessions_chart
 from projectz.sessions.records import Results, Session
-from projectz.sessions.results import Figures, benchmark, to_csv, to_json
+from projectz.sessions.results import Figures, benchmark
 
 # Our own hubs, so the pledges below do not change when data/network.yaml does:
 # Groningen pledges 2 days a month from January, Almere 1 day from mid-February (so from February).
@@ -112,45 +111,6 @@ def test_provinces_without_sessions_count_zero_and_have_no_score():
 
 def test_order_of_sessions_does_not_matter():
     assert benchmark(reversed(SESSIONS), CONTENT, until=UNTIL) == RESULT
-
-
-COLUMNS = ["area", "area_name", "period", "sessions_held", "municipalities_reached", "smaller_reached",
-           "smaller_total", "smaller_share_percent", "trainer_days_given", "trainer_days_pledged", "average_score"]
-
-
-def test_csv_has_the_documented_columns_and_rows_in_order():
-    text = to_csv(RESULT)
-    lines = text.splitlines()
-    assert lines[0] == ",".join(COLUMNS)
-    assert lines[1:5] == ["NL,Nederland,2026-01/2026-03,4,6,5,310,1.6,5,8,8.0",
-                          "NL,Nederland,2026-01,1,2,2,310,0.6,1,2,8.0",
-                          "NL,Nederland,2026-02,2,4,3,310,1.0,3,3,7.5",
-                          "NL,Nederland,2026-03,1,2,2,310,0.6,1,3,9.0"]
-    assert "PV24,Flevoland,2026-01,0,0,0,5,0.0,0,0,\n" in text
-    assert len(lines) == 1 + 13 * 4 and text.endswith("\n") and "\r" not in text
-    assert to_csv(benchmark(reversed(SESSIONS), CONTENT, until=UNTIL)) == text
-
-
-def test_csv_and_json_round_trip_to_the_same_figures():
-    from_csv = list(csv.DictReader(io.StringIO(to_csv(RESULT))))
-    from_json = json.loads(to_json(RESULT))
-    assert [list(row) for row in from_json] == [COLUMNS] * len(from_json)
-    assert len(from_csv) == len(from_json) == 13 * 4
-    for area in RESULT.areas:
-        periods = [RESULT.period, "2026-01", "2026-02", "2026-03"]
-        for period, expected in zip(periods, (area.total, *area.monthly), strict=True):
-            (csv_row,) = [row for row in from_csv if (row["area"], row["period"]) == (area.code, period)]
-            (json_row,) = [row for row in from_json if (row["area"], row["period"]) == (area.code, period)]
-            assert csv_row["area_name"] == json_row["area_name"] == area.name
-            assert Figures(**{key: json_row[key] for key in COLUMNS[3:]}) == expected
-            assert Figures(**{field.name: parse(field.type, csv_row[field.name])
-                              for field in dataclasses.fields(Figures)}) == expected
-
-
-def parse(kind: object, text: str) -> object:
-    if kind is int:
-        return int(text)
-    return float(text) if text else None
 
 
 # --- Charts ---------------------------------------------------------------------------------

@@ -67,8 +67,24 @@ AGENDA = "agenda/"
 AGENDA_FEEDS = "agenda/abonneren/"
 AGENDA_MONTHS = Section("agenda")
 FEED_ALL = "agenda/projectz.ics"
-RESULTS_CSV = "resultaten/resultaten.csv"
+# The results as open data: whole-period and monthly rows in separate files.
+RESULTS_WHOLE_PERIOD_CSV = "resultaten/resultaten-hele-periode.csv"
+RESULTS_MONTHLY_CSV = "resultaten/resultaten-per-maand.csv"
+# The W3C CSVW name a processor looks for beside a CSV file.
+RESULTS_CSVW = "resultaten/csv-metadata.json"
+RESULTS_XLSX = "resultaten/resultaten.xlsx"
 RESULTS_JSON = "resultaten/resultaten.json"
+# The JSON API and the DCAT catalogue that describes every dataset.
+API_CATALOGUE = "api/catalogus.jsonld"
+API_MODULES = "api/modules.json"
+API_SESSIONS = "api/trainingen.json"
+API_MUNICIPALITIES = "api/gemeenten.json"
+API_TRAINERS = "api/trainers.json"
+API_PARTNERSHIPS = "api/webcare-samenwerkingen.json"
+# Atom feeds, linked from every page's head. They lie in the site's root folder because Material
+# fetches sitemap.xml beside every <link rel="alternate"> (meant for other languages of the site).
+ATOM_MODULES = "nieuwe-modules.xml"
+ATOM_SESSIONS = "komende-trainingen.xml"
 
 
 def province_feed(province_name: str) -> str:

@@ -14,7 +14,7 @@ from projectz.sessions.agenda import AgendaPart, first_page, month_parts, select
 from projectz.sessions.charts import render_score_chart, render_sessions_chart
 from projectz.sessions.feeds import FeedWriter
 from projectz.sessions.records import Session
-from projectz.sessions.results import Benchmark, benchmark, to_csv, to_json
+from projectz.sessions.results import AREA_NOTE, Benchmark, benchmark
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,6 @@ def feed_downloads(content: Content, site_url: str) -> list[Download]:
         downloads.append(Download(urls.module_feed(module.id),
                                   calendar(select(content.sessions, module=module.id), f"Project Z: {module.title}")))
     return downloads
-
-
-def results_downloads(result: Benchmark) -> list[Download]:
-    return [Download(urls.RESULTS_CSV, to_csv(result)), Download(urls.RESULTS_JSON, to_json(result))]
 
 
 def site_benchmark(content: Content) -> Benchmark:
@@ -126,6 +122,7 @@ def results_html(content: Content, page_url: str) -> Markup:
     return Markup(render(
         "sessions/results.html.j2",
         result=result,
+        area_note=AREA_NOTE,
         sessions_chart=Markup(render_sessions_chart(result, result.national)),
         score_chart=Markup(render_score_chart(result)),
         content=content,

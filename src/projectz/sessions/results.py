@@ -18,34 +18,12 @@ Definitions, for an area (a province, or the whole country) and a period (one mo
 Rates and averages are rounded half up to one decimal. The period runs from the month of the
 first session on or before `until` through the month of `until`.
 
-Exports (`to_csv`, `to_json`) hold one row per area and period: the country first, then the
-provinces in code order; per area the whole period first, then each month, oldest first.
-Columns, in this order, with these names:
-
-    area                    NL, or the province code (PV20)
-    area_name               Nederland, or the province name
-    period                  2026-03 for a month; 2025-06/2026-11 for the whole period
-    sessions_held           integer
-    municipalities_reached  integer
-    smaller_reached         integer
-    smaller_total           integer
-    smaller_share_percent   number with one decimal, 0.0 to 100.0
-    trainer_days_given      integer
-    trainer_days_pledged    integer
-    average_score           number with one decimal, 1.0 to 10.0; empty (CSV) or null (JSON)
-                            when no session was held
-
-CSV is comma-separated UTF-8 with a header row and "\\n" line ends; JSON is a list of objects.
+The published files (CSV, CSVW, JSON, Excel) are made from these figures by projectz.opendata.tables.
 """
 
-import csv
-import dataclasses
 import datetime
-import io
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from projectz.content import Content
 from projectz.geography.network import Hub
@@ -53,6 +31,12 @@ from projectz.sessions.records import Session
 
 NATIONAL = "NL"
 NATIONAL_NAME = "Nederland"
+
+# How the national figures relate to the provinces', in the words the results page and every
+# published results file use.
+AREA_NOTE = ("Een training telt mee in elke provincie waar de gastgemeente of een uitgenodigde gemeente ligt, en "
+             "één keer voor heel Nederland. Een training voor gemeenten in twee provincies telt dus in beide "
+             "provincies mee: opgeteld komen de provincies op meer uit dan heel Nederland.")
 
 
 @dataclass(frozen=True)
@@ -185,32 +169,3 @@ def percentage(part: int, whole: int) -> float:
 
 def _half_up(numerator: int, denominator: int) -> int:
     return (2 * numerator + denominator) // (2 * denominator)
-
-
-# --- Exports -------------------------------------------------------------------------------
-
-COLUMNS = ("area", "area_name", "period", *(field.name for field in dataclasses.fields(Figures)))
-
-
-def rows(result: Benchmark) -> list[dict[str, Any]]:
-    """One dict per area and period, in export order, keyed by COLUMNS."""
-    table = []
-    for area in result.areas:
-        periods = [(result.period, area.total)]
-        periods += [(f"{month:%Y-%m}", figures) for month, figures in zip(result.months, area.monthly, strict=True)]
-        for period, figures in periods:
-            table.append({"area": area.code, "area_name": area.name, "period": period,
-                          **dataclasses.asdict(figures)})
-    return table
-
-
-def to_csv(result: Benchmark) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows(result))
-    return buffer.getvalue()
-
-
-def to_json(result: Benchmark) -> str:
-    return json.dumps(rows(result), ensure_ascii=False, indent=2) + "\n"

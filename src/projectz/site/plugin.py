@@ -5,7 +5,9 @@ Only wiring lives here; loading, checking and rendering are plain functions else
 
 import datetime
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config import base
@@ -14,12 +16,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
 from projectz.core.issues import ContentError, raise_if_errors
 from projectz.curriculum.body import sanitize_author_part
+from projectz.opendata.atom import FEEDS
+from projectz.opendata.structured import script_json, structured_data
 from projectz.site.csp import meta_policy
 from projectz.site.generated import GeneratedFiles, generated_files, link_problems
 
@@ -38,13 +43,16 @@ class ProjectZConfig(base.Config):
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     content: Content
     generated: GeneratedFiles
+    # The JSON-LD of each page that has some, by source file; set in on_files.
+    structured_data: dict[str, Callable[[], dict[str, Any]]]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
         build_date = _build_date(self.config.build_date)
         try:
             self.content = load_content(ContentPaths.under(root.resolve()), build_date)
-            self.generated = generated_files(self.content, root.resolve(), config.site_url or "", _edit_base(config))
+            self.generated = generated_files(self.content, root.resolve(), config.site_url or "", config.site_name,
+                                             _edit_base(config))
             raise_if_errors(link_problems(self.content, Path(config.docs_dir), self.generated))
         except ContentError as error:
             raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
@@ -72,7 +80,16 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             files.append(File.generated(config, download.src_uri, content=download.content))
         for attachment in self.generated.attachments:
             files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
+        self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         return files
+
+    def on_page_context(self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        # overrides/partials/open-metadata.html writes these into the page's head.
+        make = self.structured_data.get(page.file.src_uri)
+        context["structured_data"] = script_json(make()) if make else None
+        context["atom_feeds"] = FEEDS
+        return context
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Defence in depth: validation already refuses what the sanitizer would remove.

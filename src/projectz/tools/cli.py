@@ -30,7 +30,7 @@ def validate(root: Path) -> int:
     content, issues = check_content(ContentPaths.under(root), build_date)
     if content is not None:
         # Links need the whole site: only known once every part has loaded.
-        generated = generated_files(content, root, "", None)
+        generated = generated_files(content, root, "", "", None)
         issues = sorted(issues + link_problems(content, root / "docs", generated))
     for issue in issues:
         print(issue)
