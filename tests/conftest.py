@@ -55,7 +55,7 @@ def content_repo(root: Path) -> Path:
     an empty curriculum and empty people registries for the test to fill."""
     (root / "curriculum").mkdir()
     (root / "data").mkdir()
-    for name in ("geography.json", "network.yaml", "accessibility.yaml"):
+    for name in ("geography.json", "network.yaml", "accessibility.yaml", "security.yaml"):
         shutil.copy(ROOT / "data" / name, root / "data" / name)
     (root / "data" / "trainers.yaml").write_text("trainers: []\n", encoding="utf-8")
     (root / "data" / "webcare.yaml").write_text("partnerships: []\n", encoding="utf-8")

@@ -13,6 +13,7 @@ from projectz.geography.network import Hub, hub_codes, load_network
 from projectz.geography.regions import Geography, GeographyError, load_geography
 from projectz.people.trainers import Trainer, load_trainers
 from projectz.people.webcare import Partnership, load_partnerships
+from projectz.publish.security import SecurityContact, check_security
 from projectz.sessions.agenda import upcoming
 from projectz.sessions.records import Session, load_sessions
 from projectz.site.accessibility import Statement, check_statement
@@ -46,6 +47,7 @@ class Content:
     partnerships: tuple[Partnership, ...]
     sessions: tuple[Session, ...]
     statement: Statement
+    security: SecurityContact
     # "Today" for everything that depends on it (the agenda, the results), fixed per build.
     build_date: datetime.date
     warnings: tuple[Issue, ...] = ()
@@ -127,7 +129,10 @@ def check_content(paths: ContentPaths,
     partnerships, webcare_issues = load_partnerships(paths.webcare, paths.root, geography)
     sessions, session_issues = load_sessions(paths.sessions, paths.root, geography, curriculum, trainers)
     statement, statement_issues = check_statement(paths.root)
-    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues + statement_issues)
+    build_date = build_date or datetime.date.today()
+    security, security_issues = check_security(paths.root, build_date)
+    issues = sorted(issues + network_issues + trainer_issues + webcare_issues + session_issues + statement_issues
+                    + security_issues)
     if any(not issue.warning for issue in issues):
         return None, issues
     content = Content(
@@ -138,7 +143,8 @@ def check_content(paths: ContentPaths,
         partnerships=partnerships,
         sessions=sessions,
         statement=statement,
-        build_date=build_date or datetime.date.today(),
+        security=security,
+        build_date=build_date,
         warnings=tuple(issues),
     )
     return content, issues

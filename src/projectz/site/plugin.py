@@ -22,6 +22,7 @@ from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages
 from projectz.geography.pages import region_pages
 from projectz.people.pages import trainer_pages
+from projectz.publish import addresses, security
 from projectz.sessions.pages import feed_downloads, results_downloads, site_benchmark
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
@@ -36,6 +37,8 @@ class ProjectZConfig(base.Config):
     # The day the agenda and the results are built for (YYYY-MM-DD); empty means today.
     # YAML reads an unquoted date as a date, a quoted one or an empty variable as text.
     build_date = c.Type((str, datetime.date), default="")
+    # Set by `scripts/build --production`: refuse to publish example addresses.
+    production = c.Type(bool, default=False)
 
 
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
@@ -50,6 +53,8 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
         for warning in self.content.warnings:
             content_log.warning(str(warning))
+        if self.config.production:
+            _refuse_placeholders(config, self.content)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -72,7 +77,20 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         schema = MODULE_SCHEMA.json_schema(f"{config.site_url or ''}{MODULE_SCHEMA_URI}")
         schema_text = json.dumps(schema, ensure_ascii=False, indent=2)
         files.append(File.generated(config, MODULE_SCHEMA_URI, content=schema_text))
+        # Both name absolute addresses, so a site without a public address has neither.
+        if config.site_url:
+            files.append(File.generated(config, addresses.ROBOTS_FILE, content=addresses.robots_txt(config.site_url)))
+            # MkDocs leaves out files in dot-folders unless told to publish them.
+            files.append(File.generated(config, security.SECURITY_TXT, inclusion=InclusionLevel.INCLUDED,
+                                        content=security.security_txt(self.content.security, config.site_url)))
         return files
+
+
+def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
+    problems = [*addresses.placeholder_problems(config.site_url, config.repo_url),
+                *security.production_problems(content.security)]
+    if problems:
+        raise PluginError("Een productiebuild publiceert geen voorbeeldadressen:\n" + "\n".join(problems))
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
