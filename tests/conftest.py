@@ -92,6 +92,11 @@ def page_at(site: Path, url: str) -> Path:
     return site / url if url.endswith(".html") else site / url / "index.html"
 
 
+def is_redirect(page: Path) -> bool:
+    """An old address that only leads on to the current page (mkdocs-redirects): no theme, no footer."""
+    return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
+
+
 def linked_page(site: Path, page_url: str, href: str) -> Path:
     """The HTML file a relative link on the page at page_url leads to."""
     return (site / page_url / href.split("#")[0] / "index.html").resolve()

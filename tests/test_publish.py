@@ -1,5 +1,5 @@
 """Publishing for real: addresses from configuration, robots.txt, security.txt, the 404 page and
-the checks of a production build."""
+redirects from old addresses (CBS codes, former module ids)."""
 
 import datetime
 import json
@@ -13,7 +13,9 @@ import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from conftest import BUILD_DATE, REAL_CONTENT, ROOT, content_repo, mkdocs_env, page_at, parse
+from conftest import BUILD_DATE, REAL_CONTENT, ROOT, content_repo, mkdocs_env, module_text, page_at, parse
+from projectz.content import ContentPaths, check_content
+from projectz.core import urls
 from projectz.publish.addresses import is_placeholder, placeholder_problems
 from projectz.publish.security import SECURITY_FILE, check_security
 from projectz.site.build import build_site
@@ -98,6 +100,42 @@ def test_security_txt_close_to_expiry_warns_and_every_problem_is_reported(tmp_pa
     assert [issue.field for issue in issues] == ["team", "expires", "example"]
 
 
+# --- former_ids ------------------------------------------------------------------
+
+def renamed(module_id: str, *former_ids: str) -> str:
+    return module_text(module_id).replace("status:", f"former_ids: [{', '.join(former_ids)}]\nstatus:")
+
+
+def module_problems(root: Path, files: dict[str, str]) -> list[str]:
+    content_repo(root)
+    for name, text in files.items():
+        (root / "curriculum" / name).write_text(text, encoding="utf-8")
+    _, issues = check_content(ContentPaths.under(root))
+    return [str(issue) for issue in issues]
+
+
+def test_a_former_id_may_not_be_a_current_id_or_claimed_twice(tmp_path: Path):
+    found = module_problems(tmp_path, {
+        "a.md": renamed("a", "oud"),
+        "b.md": renamed("b", "a"),
+        "c.md": renamed("c", "oud", "c"),
+    })
+    assert found == [
+        "curriculum/b.md:15: former_ids[1]: 'a' is de id van een bestaande module; "
+        "een oude id mag niet opnieuw gebruikt worden",
+        "curriculum/c.md:15: former_ids[1]: 'oud' staat ook bij former_ids van curriculum/a.md:15",
+        "curriculum/c.md:15: former_ids[2]: 'c' is de id van een bestaande module; "
+        "een oude id mag niet opnieuw gebruikt worden",
+    ]
+
+
+def test_former_ids_are_optional_and_checked_like_ids(tmp_path: Path):
+    assert module_problems(tmp_path, {"a.md": renamed("a", "Oude_Naam")}) == [
+        "curriculum/a.md:15: former_ids[1]: 'Oude_Naam' is geen geldige waarde: "
+        "verwacht kleine letters, cijfers en koppeltekens"]
+    assert all(module.former_ids == () for module in REAL_CONTENT.modules)
+
+
 # --- The real site -----------------------------------------------------------------
 
 def test_robots_txt_points_to_the_sitemap(built_site: Path):
@@ -129,22 +167,40 @@ def test_404_page_is_dutch_and_offers_a_way_on(built_site: Path):
     assert page.cssselect("input.md-search__input"), "the search is on the page"
 
 
+def test_every_municipality_page_shows_its_cbs_code_and_the_code_address_leads_there(built_site: Path):
+    municipalities = REAL_CONTENT.geography.municipalities
+    for municipality in municipalities:
+        code_line = parse(page_at(built_site, urls.MUNICIPALITIES.url(municipality.name))).cssselect(".pz-code")[0]
+        assert municipality.code in code_line.text_content()
+    groningen = parse(page_at(built_site, "gemeenten/gm0014/"))
+    assert groningen.xpath("//html/@lang") == ["nl"]
+    assert groningen.xpath("//meta[@http-equiv='refresh']/@content") == ["0; url=../groningen/"]
+    assert [(a.text_content(), a.get("href")) for a in groningen.cssselect("a")] == [
+        ("Ga naar de nieuwe pagina", "../groningen/")]
+    redirects = [path for path in (built_site / "gemeenten").glob("gm[0-9]*/index.html")]
+    assert len(redirects) == len(municipalities)
+    assert max(path.stat().st_size for path in redirects) < 1024, "redirect pages stay tiny"
+
+
 # --- A deployed site: a fixture with real addresses, built as production -------------------
 
 @pytest.fixture(scope="module")
 def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real content, built for a real address with --production."""
+    """The real content with one module renamed, built for a real address with --production."""
     root = content_repo(tmp_path_factory.mktemp("deployed"))
     for name in ("trainers.yaml", "webcare.yaml", "sessions.yaml"):
         shutil.copy(ROOT / "data" / name, root / "data" / name)
     shutil.copytree(ROOT / "curriculum", root / "curriculum", dirs_exist_ok=True)
+    webcare = root / "curriculum" / "webcare.md"
+    front_matter_change = ("\nstatus:", "\nformer_ids: [webcare-basis]\nstatus:", 1)
+    webcare.write_text(webcare.read_text(encoding="utf-8").replace(*front_matter_change), encoding="utf-8")
     write_security(root, "contact: mailto:beveiliging@voorbeeldgemeente.nl\nexpires: 2027-11-01\nexample: false\n")
     (root / "docs").mkdir()
     (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         f"site_name: Test\nsite_url: {REAL_ADDRESS}\nrepo_url: {REAL_REPOSITORY}\nedit_uri: edit/main/\n"
         "theme:\n  name: material\n  language: nl\n  font: false\n  features: [content.action.edit]\n"
-        f"plugins:\n  - projectz:\n      build_date: {BUILD_DATE}\n  - search\n"
+        f"plugins:\n  - projectz:\n      build_date: {BUILD_DATE}\n  - search\n  - redirects\n"
         "markdown_extensions: [admonition, attr_list, md_in_html, toc]\nnav:\n  - index.md\n",
         encoding="utf-8")
     build_site(root / "mkdocs.yml", root / "site", production=True)
@@ -168,10 +224,18 @@ def test_every_published_address_follows_the_configured_site_url(deployed_site: 
     assert f"URL:{REAL_ADDRESS}modules/webcare/" in feed
     municipality = parse(page_at(deployed_site, "gemeenten/groningen/"))
     assert "webcal://training.voorbeeldgemeente.nl/agenda/provincie-groningen.ics" in municipality.xpath("//a/@href")
+    assert f"{REAL_ADDRESS}gemeenten/gm0014/" in municipality.cssselect(".pz-code")[0].text_content()
     assert f"Sitemap: {REAL_ADDRESS}sitemap.xml" in (deployed_site / "robots.txt").read_text(encoding="utf-8")
     security = (deployed_site / ".well-known" / "security.txt").read_text(encoding="utf-8")
     assert security.startswith("Contact: mailto:beveiliging@voorbeeldgemeente.nl\n")
     assert f"Canonical: {REAL_ADDRESS}.well-known/security.txt" in security
+
+
+def test_a_renamed_module_keeps_its_old_addresses(deployed_site: Path):
+    for section in ("modules", "dias"):
+        old = parse(page_at(deployed_site, f"{section}/webcare-basis/"))
+        assert old.xpath("//meta[@http-equiv='refresh']/@content") == ["0; url=../webcare/"]
+    assert not (deployed_site / "modules" / "webcare-basis" / "assets").exists()
 
 
 def test_production_build_refuses_example_addresses_and_keeps_the_old_site(mini_site: Path, caplog):

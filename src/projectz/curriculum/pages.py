@@ -68,6 +68,23 @@ def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPa
     """
     return [
         *(module_page(module, content, f"{edit_base}{module.source_path}" if edit_base else None)
-          for module in content.modules if module.status != "draft"),
+          for module in content.modules if _has_page(module)),
         *(deck_page(module) for module in content.published_modules),
     ]
+
+
+def former_id_redirects(content: Content) -> dict[str, str]:
+    """A renamed module's old addresses to its pages, as source paths: only pages that exist."""
+    redirects = {}
+    for module in content.modules:
+        for former_id in module.former_ids:
+            if _has_page(module):
+                redirects[urls.MODULES.src(former_id)] = urls.MODULES.src(module.id)
+            if module.published:
+                redirects[urls.DECKS.src(former_id)] = urls.DECKS.src(module.id)
+    return redirects
+
+
+def _has_page(module: Module) -> bool:
+    """Drafts have no page yet; archived modules keep theirs."""
+    return module.status != "draft"

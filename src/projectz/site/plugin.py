@@ -8,6 +8,7 @@ import json
 import logging
 from pathlib import Path
 
+import mkdocs_redirects.plugin
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,18 +19,21 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
 from projectz.core.issues import ContentError
+from projectz.core.templating import render
 from projectz.curriculum.modules import MODULE_SCHEMA
-from projectz.curriculum.pages import generated_pages
-from projectz.geography.pages import region_pages
+from projectz.curriculum.pages import former_id_redirects, generated_pages
+from projectz.geography.pages import code_redirects, region_pages
 from projectz.people.pages import trainer_pages
 from projectz.publish import addresses, security
 from projectz.sessions.pages import feed_downloads, results_downloads, site_benchmark
+from projectz.site.offline import OFFLINE_PLUGIN
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
 content_log = logging.getLogger("projectz")
 
 MODULE_SCHEMA_URI = "schemas/module.schema.json"
+REDIRECTS_PLUGIN = "redirects"
 
 
 class ProjectZConfig(base.Config):
@@ -55,6 +59,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             content_log.warning(str(warning))
         if self.config.production:
             _refuse_placeholders(config, self.content)
+        _add_redirects(config, self.content)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -91,6 +96,21 @@ def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
                 *security.production_problems(content.security)]
     if problems:
         raise PluginError("Een productiebuild publiceert geen voorbeeldadressen:\n" + "\n".join(problems))
+
+
+def _add_redirects(config: MkDocsConfig, content: Content) -> None:
+    """Old addresses (CBS codes, former module ids) to the current pages, for mkdocs-redirects to write.
+
+    The offline edition gets none: nobody holds an old link into a zip.
+    """
+    plugin = config.plugins.get(REDIRECTS_PLUGIN)
+    offline = config.plugins.get(OFFLINE_PLUGIN)
+    if plugin is None or (offline is not None and offline.config.enabled):
+        return
+    # mkdocs-redirects takes no template of its own; its module-level page text is the one way to
+    # make the page Dutch, and a test reads the written page to see that this still works.
+    mkdocs_redirects.plugin.HTML_TEMPLATE = render("site/redirect.html.j2")
+    plugin.config["redirect_maps"].update({**code_redirects(content), **former_id_redirects(content)})
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
