@@ -23,6 +23,8 @@ ensure_env() {
   export PATH="$VENV/bin:$PATH"
   # Material prints a notice about its successor on every build; it is known and tracked.
   export NO_MKDOCS_2_WARNING=1
+  # mkdocs-redirects prints ProperDocs' notice of the same kind under the mkdocs command.
+  export DISABLE_MKDOCS_2_WARNING=true
 }
 
 # What building the offline edition needs: a pinned script from npm.

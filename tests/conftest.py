@@ -57,7 +57,7 @@ def content_repo(root: Path) -> Path:
     an empty curriculum and empty people registries for the test to fill."""
     (root / "curriculum").mkdir()
     (root / "data").mkdir()
-    for name in ("geography.json", "network.yaml", "accessibility.yaml"):
+    for name in ("geography.json", "network.yaml", "accessibility.yaml", "security.yaml"):
         shutil.copy(ROOT / "data" / name, root / "data" / name)
     (root / "data" / "trainers.yaml").write_text("trainers: []\n", encoding="utf-8")
     (root / "data" / "webcare.yaml").write_text("partnerships: []\n", encoding="utf-8")
@@ -95,8 +95,13 @@ def served_headers(nginx: str) -> dict[str, str]:
 
 
 def page_at(site: Path, url: str) -> Path:
-    """The HTML file of the page at a directory-style URL."""
-    return site / url / "index.html"
+    """The HTML file of the page at a directory-style URL, or at a file's URL such as '404.html'."""
+    return site / url if url.endswith(".html") else site / url / "index.html"
+
+
+def is_redirect(page: Path) -> bool:
+    """An old address that only leads on to the current page (mkdocs-redirects): no theme, no footer."""
+    return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
 
 
 def linked_page(site: Path, page_url: str, href: str) -> Path:

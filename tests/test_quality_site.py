@@ -88,8 +88,8 @@ def registry_mailboxes() -> set[str]:
         elif isinstance(value, list):
             for item in value:
                 walk(item)
-        elif isinstance(value, str) and re.fullmatch(EMAIL.pattern or "", value):
-            found.add(value)
+        elif isinstance(value, str) and re.fullmatch(EMAIL.pattern or "", value.removeprefix("mailto:")):
+            found.add(value.removeprefix("mailto:"))
 
     for registry in sorted((ROOT / "data").glob("*.yaml")):
         walk(yaml.safe_load(registry.read_text(encoding="utf-8")))

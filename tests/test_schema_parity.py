@@ -17,6 +17,7 @@ SCHEMA = jsonschema.Draft202012Validator(MODULE_SCHEMA.json_schema("module.schem
 # The rules that need more than the one file, as the author guide names them.
 OTHER_MODULE_EXISTS = "of een module die je als voorkennis noemt bestaat"
 NO_CYCLE = "of de voorkennis een kring vormt"
+FORMER_ID_FREE = "of een oude id (`former_ids`) de id of oude id van een module is"
 
 CASES = [
     # (what changes, replaced line, new line, cross-file rule or None)
@@ -45,6 +46,8 @@ CASES = [
     ("key point as a number", "  - Reageer binnen een dagdeel.", "  - 42", None),
     ("unknown prerequisite", "prerequisites: []", "prerequisites: [bestaat-niet]", OTHER_MODULE_EXISTS),
     ("itself as prerequisite", "prerequisites: []", "prerequisites: [webcare-test]", NO_CYCLE),
+    ("own id as former id", "status: published", "status: published\nformer_ids: [webcare-test]", FORMER_ID_FREE),
+    ("former id in capitals", "status: published", "status: published\nformer_ids: [Webcare]", None),
     ("prerequisite in capitals", "prerequisites: []", "prerequisites: [Webcare]", None),
     ("unknown status", "status: published", "status: klaar", None),
     ("unquoted version", 'version: "1.0"', "version: 1.0", None),
@@ -90,4 +93,4 @@ def test_author_guide_names_every_rule_the_schema_cannot_check():
 
     guide = (ROOT / "docs" / "auteurs.md").read_text(encoding="utf-8")
     section = guide[guide.index("## Wat het schema niet controleert"):]
-    assert all(rule in section for rule in (OTHER_MODULE_EXISTS, NO_CYCLE))
+    assert all(rule in section for rule in (OTHER_MODULE_EXISTS, NO_CYCLE, FORMER_ID_FREE))

@@ -5,11 +5,11 @@ import dataclasses
 import datetime
 import io
 import json
-import re
 from pathlib import Path
 
 import vobject
 from lxml import html as lxml_html
+from mkdocs.config import load_config
 
 from conftest import BUILD_DATE, ROOT, page_at, parse
 from conftest import REAL_CONTENT as CONTENT
@@ -20,7 +20,8 @@ from projectz.sessions.results import benchmark
 
 TODAY = datetime.date.fromisoformat(BUILD_DATE)
 UPCOMING = [s for s in CONTENT.sessions if s.date >= TODAY]
-SITE_URL = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)[1]
+# As the built site has it: from PROJECTZ_SITE_URL, or mkdocs.yml's default.
+SITE_URL = load_config(str(ROOT / "mkdocs.yml")).site_url
 
 
 def feed_events(path: Path) -> list:

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 
 from conftest import REAL_CONTENT as CONTENT
-from conftest import linked_page, page_at, parse
+from conftest import is_redirect, linked_page, page_at, parse
 from projectz.core import dutch, urls, vocabulary
 
 GEOGRAPHY = CONTENT.geography
@@ -78,7 +78,7 @@ def test_provinces_short_of_two_hubs_say_so_and_show_the_fallback(built_site: Pa
 
 
 def test_every_municipality_page_names_two_other_hubs_own_province_first(built_site: Path):
-    pages = list((built_site / "gemeenten").glob("*/index.html"))
+    pages = [page for page in (built_site / "gemeenten").glob("*/index.html") if not is_redirect(page)]
     assert len(pages) == len(GEOGRAPHY.municipalities) == 342
     for municipality in GEOGRAPHY.municipalities:
         url = urls.MUNICIPALITIES.url(municipality.name)

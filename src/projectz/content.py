@@ -15,6 +15,7 @@ from projectz.geography.network import NETWORK, Hub, hub_codes, load_network
 from projectz.geography.regions import Geography, GeographyError, parse_geography
 from projectz.people.trainers import TRAINERS, Trainer, load_trainers
 from projectz.people.webcare import PARTNERSHIPS, Partnership, load_partnerships
+from projectz.publish.security import SecurityContact, check_security
 from projectz.sessions.agenda import upcoming
 from projectz.sessions.records import SESSIONS, Session, load_sessions
 from projectz.site.accessibility import Statement, check_statement
@@ -48,6 +49,7 @@ class Content:
     partnerships: tuple[Partnership, ...]
     sessions: tuple[Session, ...]
     statement: Statement
+    security: SecurityContact
     # "Today" for everything that depends on it (the agenda, the results), fixed per build.
     build_date: datetime.date
     warnings: tuple[Issue, ...] = ()
@@ -119,7 +121,8 @@ def check_content(paths: ContentPaths,
     build_date = build_date or datetime.date.today()
     curriculum, issues = load_modules(paths.curriculum, paths.root)
     statement, statement_issues = check_statement(paths.root)
-    issues += statement_issues
+    security, security_issues = check_security(paths.root, build_date)
+    issues += statement_issues + security_issues
     geography, geography_issues = _read_geography(paths)
     if geography is None:
         # Without municipalities nothing can be cross-checked, but each registry's own fields can:
@@ -145,6 +148,7 @@ def check_content(paths: ContentPaths,
         partnerships=partnerships,
         sessions=sessions,
         statement=statement,
+        security=security,
         build_date=build_date,
         warnings=tuple(issues),
     )

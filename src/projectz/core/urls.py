@@ -30,6 +30,8 @@ MODULES = Section("modules")
 DECKS = Section("dias")
 PROVINCES = Section("provincies", by_name=True)
 MUNICIPALITIES = Section("gemeenten", by_name=True)
+# The same pages by CBS code in lower case (gemeenten/gm0014/): an address that outlives a rename.
+MUNICIPALITY_CODES = Section("gemeenten")
 TRAINERS = Section("trainers")
 
 
@@ -130,6 +132,12 @@ class PageLinks:
         """A link to a file such as 'agenda/projectz.ics'."""
         folder = posixpath.dirname(self.here) if self.file_names else self.here.rstrip("/")
         return relpath(path, folder)
+
+    def absolute(self, url: str) -> str | None:
+        """The public address of a page or file, when the site has one."""
+        if "://" not in self.site_url:
+            return None
+        return f"{self.site_url.rstrip('/')}/{url}"
 
     def subscribe(self, feed: str) -> str | None:
         """The webcal: address of a calendar feed, which agenda apps open as a subscription.

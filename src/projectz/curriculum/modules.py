@@ -35,6 +35,8 @@ MODULE_SCHEMA = Schema(
         Field("last_reviewed", Date(), "Datum van de laatste inhoudelijke controle (JJJJ-MM-DD)."),
         Field("license", Choice(vocabulary.LICENSES), "Licentie waaronder trainers het materiaal hergebruiken."),
         Field("authors", ListOf(Text(plain=True), min_items=1), "Beheerders: een team of rol, geen persoonsnaam."),
+        Field("former_ids", ListOf(SLUG), "Ids die de module eerder had; hun oude webadressen sturen door "
+              "naar de module. Laat weg als de id nooit veranderd is.", required=False),
     ),
 )
 
@@ -62,6 +64,7 @@ class Module:
     body_line: int
     # Files beside a folder module's index.md, relative to that folder, published next to its page.
     attachments: tuple[str, ...] = ()
+    former_ids: tuple[str, ...] = ()
 
     @property
     def published(self) -> bool:
@@ -147,6 +150,7 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
             parsed.append(result)
     issues += _duplicate_ids(parsed)
     issues += _prerequisite_problems(parsed, frozenset(declared))
+    issues += _former_id_problems(parsed, frozenset(declared))
     modules = tuple(item.module for item in sorted(parsed, key=lambda item: item.module.id))
     return Curriculum(modules, frozenset(declared)), issues
 
@@ -278,6 +282,26 @@ def _prerequisite_problems(parsed: list[_Parsed], declared: frozenset[str]) -> l
         item = by_id[cycle[0]]
         issues.append(Issue(item.module.source_path, item.document.line("prerequisites"), "prerequisites",
                             "voorkennis vormt een kring: " + " → ".join([*cycle, cycle[0]])))
+    return issues
+
+
+def _former_id_problems(parsed: list[_Parsed], declared: frozenset[str]) -> list[Issue]:
+    """An old address can lead to one module only, and never away from a module that has it now."""
+    first_claim: dict[str, tuple[_Parsed, int]] = {}
+    issues = []
+    for item in parsed:
+        for index, former_id in enumerate(item.module.former_ids):
+            where = (item.module.source_path, item.document.line("former_ids", index), field_path("former_ids", index))
+            if former_id in declared:
+                issues.append(Issue(*where, f"'{former_id}' is de id van een bestaande module; "
+                                            "een oude id mag niet opnieuw gebruikt worden"))
+            elif former_id in first_claim:
+                other, other_index = first_claim[former_id]
+                other_line = other.document.line("former_ids", other_index)
+                issues.append(Issue(*where, f"'{former_id}' staat ook bij former_ids van "
+                                            f"{other.module.source_path}:{other_line}"))
+            else:
+                first_claim[former_id] = (item, index)
     return issues
 
 

@@ -75,7 +75,7 @@ def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPa
     """
     return [
         *(module_page(module, content, f"{edit_base}{module.source_path}" if edit_base else None)
-          for module in content.modules if module.status != "draft"),
+          for module in content.modules if _has_page(module)),
         *(deck_page(module) for module in content.published_modules),
     ]
 
@@ -118,3 +118,20 @@ def _link_problem(module: Module, link: body.BodyLink, site_files: frozenset[str
     if anchor and page is not None and anchor not in anchors(page):
         return f"link '{link.url}': de pagina heeft geen kop of anker '{anchor}'"
     return None
+
+
+def former_id_redirects(content: Content) -> dict[str, str]:
+    """A renamed module's old addresses to its pages, as source paths: only pages that exist."""
+    redirects = {}
+    for module in content.modules:
+        for former_id in module.former_ids:
+            if _has_page(module):
+                redirects[urls.MODULES.src(former_id)] = urls.MODULES.src(module.id)
+            if module.published:
+                redirects[urls.DECKS.src(former_id)] = urls.DECKS.src(module.id)
+    return redirects
+
+
+def _has_page(module: Module) -> bool:
+    """Drafts have no page yet; archived modules keep theirs."""
+    return module.status != "draft"

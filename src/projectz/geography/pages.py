@@ -90,6 +90,12 @@ def municipality_page(content: Content, municipality: Municipality) -> Generated
     return GeneratedPage(urls.MUNICIPALITIES.src(municipality.name), None, markdown)
 
 
+def code_redirects(content: Content) -> dict[str, str]:
+    """Each municipality's CBS code address to its named page, as source paths."""
+    return {urls.MUNICIPALITY_CODES.src(municipality.code.lower()): urls.MUNICIPALITIES.src(municipality.name)
+            for municipality in content.geography.municipalities}
+
+
 def region_pages(content: Content) -> list[GeneratedPage]:
     return [
         *(province_page(content, province) for province in content.geography.provinces),

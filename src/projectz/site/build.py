@@ -15,12 +15,14 @@ from projectz.site.offline import build_offline_zip, offline_edition_path
 # name and need not know which site generator ran.
 BuildStopped = Abort
 
+PROJECT_PLUGIN = "projectz"
 
-def build_site(config_file: Path, site_dir: Path) -> int:
+
+def build_site(config_file: Path, site_dir: Path, *, production: bool = False) -> int:
     """Build into a staging folder beside site_dir, then swap; return the number of HTML pages.
 
-    On any failure (content errors, strict warnings) the exception propagates and
-    site_dir is left exactly as it was.
+    On any failure (content errors, strict warnings, example addresses in a production build)
+    the exception propagates and site_dir is left exactly as it was.
     """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -30,6 +32,7 @@ def build_site(config_file: Path, site_dir: Path) -> int:
     staging.mkdir()
     try:
         config = load_config(str(config_file), site_dir=str(staging), strict=True)
+        config.plugins[PROJECT_PLUGIN].config.production = production
         build(config)
         edition = offline_edition_path(config)
         if edition:

@@ -65,10 +65,10 @@ def new_module(root: Path, module_id: str, title: str, today: datetime.date) -> 
     return 0
 
 
-def build(root: Path, site_dir: Path) -> int:
+def build(root: Path, site_dir: Path, production: bool = False) -> int:
     quiet_logging()
     try:
-        pages = build_site(root / "mkdocs.yml", site_dir)
+        pages = build_site(root / "mkdocs.yml", site_dir, production=production)
     except BuildStopped:
         print("De build is gestopt; de vorige versie van de site is ongewijzigd gebleven.")
         return 1
@@ -102,6 +102,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="controleer alle inhoud")
     build_command = commands.add_parser("build", help="bouw de site (strikt) en vervang de oude pas daarna")
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
+    build_command.add_argument("--production", action="store_true",
+                               help="de echte site: weiger voorbeeldadressen (.example)")
     offline_command = commands.add_parser("offline", help="bouw de offline-versie (zip die werkt vanaf file://)")
     offline_command.add_argument("--zip", type=Path, default=Path("dist") / "projectz-offline.zip")
     headers_command = commands.add_parser("server-config", help="nginx-configuratie met de beveiligingsheaders")
@@ -113,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return validate(args.root)
     if args.command == "build":
-        return build(args.root, args.site_dir)
+        return build(args.root, args.site_dir, args.production)
     if args.command == "offline":
         return offline(args.root, args.zip)
     if args.command == "server-config":

@@ -1,0 +1,1 @@
+"""Publishing for real: the site's public addresses, robots.txt and security.txt."""
