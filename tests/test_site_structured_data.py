@@ -8,7 +8,7 @@ from lxml import html
 from pyld import jsonld
 
 from conftest import REAL_CONTENT as CONTENT
-from conftest import page_at, parse
+from conftest import is_redirect, page_at, parse
 from projectz.core import urls
 from projectz.opendata.api import tooi_identifier
 from projectz.opendata.structured import script_json
@@ -137,7 +137,8 @@ def test_other_pages_carry_no_json_ld(built_site: Path):
 # --- OpenGraph and feeds in every page's head -----------------------------------------------------
 
 def test_every_page_has_opengraph_and_links_both_atom_feeds(built_site: Path):
-    pages = sorted(built_site.rglob("index.html"))
+    # Redirect pages (old addresses) send the visitor on before anything could read their head.
+    pages = sorted(path for path in built_site.rglob("index.html") if not is_redirect(path))
     assert len(pages) > 390
     for path in pages:
         page = parse(path)
