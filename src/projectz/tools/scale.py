@@ -15,7 +15,7 @@ import yaml
 from projectz.core.yamlsource import split_front_matter
 
 COPIED = ("docs", "macros", "overrides", "mkdocs.yml")
-UNCHANGED_DATA = ("geography.json", "network.yaml", "webcare.yaml", "accessibility.yaml")
+UNCHANGED_DATA = ("geography.json", "network.yaml", "webcare.yaml", "accessibility.yaml", "security.yaml")
 
 
 def scaled_copy(root: Path, target: Path, factor: int) -> None:
