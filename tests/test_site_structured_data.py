@@ -1,5 +1,6 @@
 """The real site's schema.org JSON-LD, read as a JSON-LD processor reads it, and its OpenGraph tags."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -10,8 +11,9 @@ from pyld import jsonld
 from conftest import REAL_CONTENT as CONTENT
 from conftest import is_redirect, page_at, parse
 from projectz.core import urls
+from projectz.core.pages import UPCOMING_LISTED
 from projectz.opendata.api import tooi_identifier
-from projectz.opendata.structured import script_json
+from projectz.opendata.structured import course, script_json
 
 SCHEMA = "http://schema.org/"
 # What the processor gets for "@context": "https://schema.org": schema.org's own context maps every
@@ -159,3 +161,16 @@ def test_opengraph_title_and_description_are_the_pages_own(built_site: Path):
     home = {meta.get("property"): meta.get("content")
             for meta in parse(built_site / "index.html").xpath("//head/meta[@property]")}
     assert home["og:title"] == "Project Z – Zij aan zij"
+
+
+def test_a_module_describes_only_the_training_days_its_page_lists():
+    # Fifty rounds of the real sessions: the page lists the soonest few, and so does its JSON-LD.
+    many = tuple(dataclasses.replace(session, id=f"{session.id}-{n}")
+                 for n in range(50) for session in CONTENT.sessions)
+    busy = dataclasses.replace(CONTENT, sessions=many)
+    module = next(m for m in CONTENT.published_modules if CONTENT.upcoming(module=m.id))
+    assert len(busy.upcoming(module=module.id)) > UPCOMING_LISTED
+    instances = course(module, busy, "https://projectz.example/", "Project Z")["hasCourseInstance"]
+    listed = busy.upcoming(module=module.id)[:UPCOMING_LISTED]
+    assert [instance["@id"] for instance in instances] == [
+        f"https://projectz.example/agenda/#{session.id}" for session in listed]

@@ -9,6 +9,10 @@ from markupsafe import escape
 
 from projectz.core import urls
 
+# Pages of a module, place or trainer list only the soonest sessions (and describe only those in
+# their JSON-LD), so that a busy province's page stays light; the agenda has them all.
+UPCOMING_LISTED = 10
+
 
 @dataclass(frozen=True)
 class GeneratedPage:

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from projectz.core import dutch, urls, vocabulary
+from projectz.core.pages import UPCOMING_LISTED
 
 PACKAGE_ROOT = Path(__file__).parent.parent
 
@@ -31,6 +32,7 @@ def environment() -> jinja2.Environment:
     env.globals["vocab"] = vocabulary
     env.globals["urls"] = urls
     env.globals["zip"] = zip
+    env.globals["upcoming_listed"] = UPCOMING_LISTED
     env.filters["labels"] = _labels
     env.filters["long_date"] = dutch.long_date
     env.filters["number"] = dutch.number

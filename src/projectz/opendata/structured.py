@@ -12,6 +12,7 @@ from typing import Any
 
 from projectz.content import Content
 from projectz.core import urls, vocabulary
+from projectz.core.pages import UPCOMING_LISTED
 from projectz.curriculum.catalogue import build_catalogue
 from projectz.curriculum.modules import Module
 from projectz.geography.regions import Municipality
@@ -95,7 +96,7 @@ def course(module: Module, content: Content, site_url: str, site_name: str) -> d
         "license": vocabulary.LICENSE_URLS[module.license],
         "provider": {"@type": "Organization", "name": site_name, "url": site_url},
         "hasCourseInstance": [course_instance(session, content, site_url)
-                              for session in content.upcoming(module=module.id)],
+                              for session in content.upcoming(module=module.id)[:UPCOMING_LISTED]],
     }
 
 
