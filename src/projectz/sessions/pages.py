@@ -1,7 +1,6 @@
 """The agenda, the calendar feeds and the results benchmark as pages and downloads."""
 
 from dataclasses import dataclass
-from itertools import groupby
 
 from markupsafe import Markup
 
@@ -13,7 +12,6 @@ from projectz.curriculum.catalogue import module_facet, province_facet
 from projectz.sessions.agenda import AgendaPart, first_page, month_parts, select
 from projectz.sessions.charts import render_score_chart, render_sessions_chart
 from projectz.sessions.feeds import FeedWriter
-from projectz.sessions.records import Session
 from projectz.sessions.results import AREA_NOTE, Benchmark, benchmark
 
 
@@ -23,12 +21,6 @@ class Download:
 
     src_uri: str
     content: bytes | str
-
-
-@dataclass(frozen=True)
-class MonthGroup:
-    key: str  # 2026-12
-    sessions: tuple[Session, ...]
 
 
 def feed_downloads(content: Content, site_url: str) -> list[Download]:
@@ -52,11 +44,6 @@ def site_benchmark(content: Content) -> Benchmark:
     return benchmark(content.sessions, content, until=content.build_date)
 
 
-def by_month(sessions: tuple[Session, ...]) -> list[MonthGroup]:
-    """Sessions, which come in date order, grouped by month."""
-    return [MonthGroup(key, tuple(group)) for key, group in groupby(sessions, key=lambda s: f"{s.date:%Y-%m}")]
-
-
 def agenda_html(content: Content, page_url: str, site_url: str) -> Markup:
     """The first upcoming sessions by month, narrowable by province and module, with links to every
     month's page and to the feeds (as webcal: links where the site's public address site_url is known)."""
@@ -70,7 +57,8 @@ def agenda_html(content: Content, page_url: str, site_url: str) -> Markup:
     parts = month_parts(content.sessions)
     return Markup(render(
         "sessions/agenda.html.j2",
-        groups=by_month(sessions),
+        # first_page holds whole months and no more than a page: one part per month.
+        groups=month_parts(sessions),
         facets=facets,
         total=len(sessions),
         more=len(upcoming) - len(sessions),
