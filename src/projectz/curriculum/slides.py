@@ -7,6 +7,7 @@ key points, one per slide so each can be discussed. The prose of the module stay
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from projectz.core import vocabulary
@@ -18,7 +19,18 @@ _HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
 _NUMBERED_ITEM = re.compile(r"^\d+[.)]\s+(?P<text>.+)$")  # at the start of the line: not a sub-list
 
 
-SlideKind = Literal["title", "list", "steps", "statement", "closing"]  # "steps" is a numbered list
+# "steps" is a numbered list; "exercise" and "pause" slides carry a countdown of `minutes`.
+SlideKind = Literal["title", "list", "steps", "content", "exercise", "debrief", "pause", "statement", "closing"]
+
+# The title slide leaves these blank, for the trainer to fill in before the session.
+TITLE_FIELDS = ("Trainer", "Gastgemeente", "Datum")
+
+
+@dataclass(frozen=True)
+class SlideImage:
+    path: Path  # the file in the module's folder
+    name: str  # its name in that folder, which is also its address relative to the module page
+    alt: str
 
 
 @dataclass(frozen=True)
@@ -27,6 +39,9 @@ class Slide:
     kind: SlideKind
     lead: str = ""
     items: tuple[str, ...] = ()
+    notes: str = ""  # speaker notes: the presenter view and the PowerPoint notes pane show them
+    minutes: int | None = None
+    image: SlideImage | None = None
 
 
 def programme(body: str) -> tuple[str, ...]:
