@@ -30,15 +30,33 @@ level: basis
 duration: 120
 formats: [groep, op-afstand]
 objectives:
-  - Je kunt een reactie schrijven.
+  - id: reageren
+    text: Je kunt een reactie schrijven.
 key_points:
-  - Reageer binnen een dagdeel.
+  - id: snel
+    text: Reageer binnen een dagdeel.
+    notes: Vertel waarom een snel antwoord telt.
 prerequisites: {prerequisites}
 status: {status}
 version: "1.0"
 last_reviewed: 2026-10-01
 license: CC-BY-4.0
 authors: [Kernteam Project Z]
+group_size: {{min: 4, max: 12}}
+check_questions:
+  - question: Hoe snel reageer je?
+    answer: Binnen een dagdeel.
+    objectives: [reageren]
+blocks:
+  - id: uitleg
+    title: Uitleg en oefenen
+    minutes: 120
+    werkvorm: uitleg
+    key_points: [snel]
+    section: waarom-deze-module
+    slide:
+      text: [Reageer snel en vriendelijk]
+      notes: Vertel waarom een snel antwoord telt.
 ---
 
 ## Waarom deze module

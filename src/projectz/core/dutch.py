@@ -41,3 +41,10 @@ def short_month(day: datetime.date) -> str:
 def clock(moment: datetime.time) -> str:
     """13:30 → '13.30': how Dutch texts write a time of day."""
     return f"{moment.hour}.{moment.minute:02d}"
+
+
+def file_size(size: int) -> str:
+    """'180 kB', '1,2 MB': how a link tells what a download weighs (kB and MB in thousands)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{decimal(size / 1_000_000)} MB"

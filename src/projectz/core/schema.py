@@ -367,6 +367,15 @@ class Group(Check):
         return {key: value for key, value in document.items() if key not in ("$schema", "$id")}
 
 
+@dataclass(frozen=True)
+class Record(Group):
+    """A nested mapping checked field by field where it stands, with the record around it."""
+
+    def convert(self, value: Any) -> Any:
+        return {field.name: field.check.convert(value[field.name]) for field in self.schema.fields
+                if field.name in value}
+
+
 def field_path(*parts: str | int) -> str:
     """How an author finds a value: 'hubs[3].mailbox', counting list items from 1."""
     text = ""
@@ -382,6 +391,8 @@ def _check_value(check: Check, value: Any, document: Document, key_path: KeyPath
     message = check.problem(value)
     if message:
         return [Issue(document.path, document.line(*key_path), where, message)]
+    if isinstance(check, Record):
+        return check.schema.validate(document, key_path)[1]
     issues = []
     if isinstance(check, ListOf):
         seen = set()

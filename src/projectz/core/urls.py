@@ -33,6 +33,25 @@ MUNICIPALITIES = Section("gemeenten", by_name=True)
 # The same pages by CBS code in lower case (gemeenten/gm0014/): an address that outlives a rename.
 MUNICIPALITY_CODES = Section("gemeenten")
 TRAINERS = Section("trainers")
+# The trainer's kit beside each module page: modules/<id>/draaiboek/ and so on.
+DRAAIBOEK = "draaiboek"
+HANDOUT = "hand-out"
+EVALUATION = "evaluatie"
+CERTIFICATE = "bewijs-van-deelname"
+
+
+def module_part(module_id: str, part: str) -> str:
+    """The URL of a page of a module's kit, such as 'modules/webcare/draaiboek/'."""
+    return f"{MODULES.folder}/{module_id}/{part}/"
+
+
+def module_part_src(module_id: str, part: str) -> str:
+    return f"{MODULES.folder}/{module_id}/{part}.md"
+
+
+def deck_pptx(module_id: str) -> str:
+    """The module's slides as PowerPoint, beside the HTML deck."""
+    return f"{DECKS.folder}/{module_id}/{module_id}.pptx"
 
 
 def relative(from_url: str, to_url: str) -> str:
@@ -153,6 +172,9 @@ class PageLinks:
 
     def deck(self, module_id: str) -> str:
         return self.to(DECKS.url(module_id))
+
+    def module_part(self, module_id: str, part: str) -> str:
+        return self.to(module_part(module_id, part))
 
     def province(self, province_name: str) -> str:
         return self.to(PROVINCES.url(province_name))

@@ -181,15 +181,16 @@ def sanitize(html: str) -> str:
 
 
 def sanitize_author_part(html: str) -> str:
-    """A rendered page with the author's marked part sanitized and the markers gone.
+    """A rendered page with each of the author's marked parts sanitized and the markers gone.
 
-    A start without an end (which validation does not let through) sanitizes the rest of the page.
+    A module page marks several parts, with generated exercises between them. A start without an
+    end (which validation does not let through) sanitizes the rest of the page.
     """
     before, start, rest = html.partition(BODY_START)
     if not start:
         return html
     author, _, after = rest.partition(BODY_END)
-    return before + sanitize(author) + after
+    return before + sanitize(author) + sanitize_author_part(after)
 
 
 def html_problems(html: str) -> list[Problem]:

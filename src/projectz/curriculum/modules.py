@@ -2,16 +2,18 @@
 
 import dataclasses
 import datetime
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 from projectz.core import urls, vocabulary
 from projectz.core.issues import Issue
-from projectz.core.schema import SLUG, Choice, Date, Field, Integer, ListOf, Schema, Text, field_path
+from projectz.core.schema import SLUG, Choice, Date, Field, Integer, ListOf, Record, Schema, Text, field_path
 from projectz.core.textfile import read_text
 from projectz.core.yamlsource import Document, split_front_matter
-from projectz.curriculum import body
+from projectz.curriculum import body, lessonplan
+from projectz.curriculum.lessonplan import Block, GroupSize, KeyPoint, Objective, Question
 
 MODULE_SCHEMA = Schema(
     title="Project Z: front matter van een curriculummodule",
@@ -26,8 +28,10 @@ MODULE_SCHEMA = Schema(
         Field("duration", Integer(30, 960), "Duur in minuten, bijvoorbeeld 180 voor een dagdeel."),
         Field("formats", ListOf(Choice(vocabulary.FORMATS), min_items=1),
               "Vormen waarin de module gegeven kan worden."),
-        Field("objectives", ListOf(Text(plain=True), min_items=1), "Leerdoelen: wat de deelnemer na afloop kan."),
-        Field("key_points", ListOf(Text(plain=True), min_items=1), "De kernpunten om te onthouden."),
+        Field("objectives", ListOf(Record(lessonplan.OBJECTIVE_SCHEMA), min_items=1),
+              "Leerdoelen: wat de deelnemer na afloop kan, elk met een id."),
+        Field("key_points", ListOf(Record(lessonplan.KEY_POINT_SCHEMA), min_items=1),
+              "De kernpunten om te onthouden, elk met een id en notities voor de dia."),
         Field("prerequisites", ListOf(SLUG), "Ids van modules die je eerst volgt (mag leeg: [])."),
         Field("status", Choice(vocabulary.STATUSES), "Alleen 'published' verschijnt in de catalogus."),
         Field("version", Text(pattern=r"\d+\.\d+", pattern_hint='een versie als "1.0" (tussen aanhalingstekens)'),
@@ -37,8 +41,18 @@ MODULE_SCHEMA = Schema(
         Field("authors", ListOf(Text(plain=True), min_items=1), "Beheerders: een team of rol, geen persoonsnaam."),
         Field("former_ids", ListOf(SLUG), "Ids die de module eerder had; hun oude webadressen sturen door "
               "naar de module. Laat weg als de id nooit veranderd is.", required=False),
+        *lessonplan.LESSON_PLAN_FIELDS,
     ),
 )
+
+
+@dataclass(frozen=True)
+class Material:
+    """A worksheet, message card or template in Markdown: a printable page of its own."""
+
+    name: str  # in the module's folder, such as 'materialen/werkblad.md'
+    title: str  # its first heading
+    text: str
 
 
 @dataclass(frozen=True)
@@ -51,8 +65,8 @@ class Module:
     level: str
     duration: int
     formats: tuple[str, ...]
-    objectives: tuple[str, ...]
-    key_points: tuple[str, ...]
+    objectives: tuple[Objective, ...]
+    key_points: tuple[KeyPoint, ...]
     prerequisites: tuple[str, ...]
     status: str
     version: str
@@ -62,8 +76,16 @@ class Module:
     source_path: str
     body: str
     body_line: int
+    group_size: GroupSize
+    blocks: tuple[Block, ...]
+    preparation: tuple[str, ...] = ()
+    intake: tuple[str, ...] = ()
+    hard_questions: tuple[Question, ...] = ()
+    check_questions: tuple[Question, ...] = ()
     # Files beside a folder module's index.md, relative to that folder, published next to its page.
     attachments: tuple[str, ...] = ()
+    # Markdown files under a folder module's materialen/: worksheets and the like, each a printable page.
+    material_pages: tuple[Material, ...] = ()
     former_ids: tuple[str, ...] = ()
 
     @property
@@ -82,6 +104,15 @@ class Module:
 
     def attachment_src(self, name: str) -> str:
         return f"{urls.MODULES.folder}/{self.id}/{name}"
+
+    @property
+    def folder(self) -> str:
+        """The module's folder in the repository ('' for a single-file module)."""
+        return self.source_path.removesuffix("index.md") if self.in_folder else ""
+
+    @property
+    def materials(self) -> tuple[str, ...]:
+        return lessonplan.materials(self.blocks)
 
 
 @dataclass(frozen=True)
@@ -143,10 +174,13 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
         if declared_id:
             declared.add(declared_id)
         if result:
-            attachments, refused, attachment_issues = _attachments(path, root)
-            issues += attachment_issues
-            result = dataclasses.replace(result, module=dataclasses.replace(result.module, attachments=attachments))
-            issues += _body_problems(result.module, refused)
+            files, file_issues = _folder_files(path, root)
+            materials, material_issues = _materials(result.module, path.parent, files.material_pages)
+            issues += file_issues + material_issues
+            module = dataclasses.replace(result.module, attachments=files.attachments, material_pages=materials)
+            result = dataclasses.replace(result, module=module)
+            issues += _body_problems(module, files.refused)
+            issues += _plan_problems(result, files.material_pages)
             parsed.append(result)
     issues += _duplicate_ids(parsed)
     issues += _prerequisite_problems(parsed, frozenset(declared))
@@ -170,8 +204,16 @@ def _parse_module(path: Path, shown_path: str) -> tuple[_Parsed | None, str | No
     values, issues = MODULE_SCHEMA.validate(document)
     if values is None:
         return None, declared, issues
-    module = Module(**values, source_path=shown_path, body=body, body_line=body_line)
+    module = Module(**_lesson_plan(values), source_path=shown_path, body=body, body_line=body_line)
     return _Parsed(module, document), declared, []
+
+
+def _lesson_plan(values: dict) -> dict:
+    """The checked front matter with the lesson plan's records as data classes."""
+    converters = {"objectives": lessonplan.objectives, "key_points": lessonplan.key_points,
+                  "group_size": lessonplan.group_size, "blocks": lessonplan.blocks,
+                  "hard_questions": lessonplan.questions, "check_questions": lessonplan.questions}
+    return {name: converters[name](value) if name in converters else value for name, value in values.items()}
 
 
 # What a folder module may carry beside its index.md: images and documents for participants.
@@ -180,24 +222,74 @@ ATTACHMENT_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf
                                  ".odt", ".ods", ".odp", ".txt", ".csv"})
 
 
-def _attachments(index: Path, root: Path) -> tuple[tuple[str, ...], frozenset[str], list[Issue]]:
-    """The files a folder module publishes, those it may not, and an error for each of those."""
+@dataclass(frozen=True)
+class _FolderFiles:
+    attachments: tuple[str, ...] = ()
+    material_pages: tuple[str, ...] = ()
+    refused: frozenset[str] = frozenset()
+
+
+MATERIALS_FOLDER = "materialen/"
+
+
+def _folder_files(index: Path, root: Path) -> tuple[_FolderFiles, list[Issue]]:
+    """The files a folder module publishes, those it may not, and an error for each of those.
+
+    Markdown under materialen/ is a worksheet or template: it becomes a page of its own.
+    """
     if index.name != "index.md":
-        return (), frozenset(), []
+        return _FolderFiles(), []
     folder = index.parent
-    names, refused, issues = [], set(), []
+    attachments, pages, refused, issues = [], [], set(), []
     for path in sorted(folder.rglob("*")):
         name = path.relative_to(folder).as_posix()
         if path == index or not path.is_file() or any(part.startswith(".") for part in name.split("/")):
             continue
-        if path.suffix.lower() in ATTACHMENT_SUFFIXES:
-            names.append(name)
+        if name.startswith(MATERIALS_FOLDER) and path.suffix == ".md":
+            pages.append(name)
+        elif path.suffix.lower() in ATTACHMENT_SUFFIXES:
+            attachments.append(name)
         else:
             refused.add(name)
             issues.append(Issue(path.relative_to(root).as_posix(), 1, "bijlage",
                                 f"een bijlage mag niet van het soort '{path.suffix or path.name}' zijn; "
-                                "toegestaan zijn: " + ", ".join(sorted(ATTACHMENT_SUFFIXES))))
-    return tuple(names), frozenset(refused), issues
+                                "toegestaan zijn: " + ", ".join(sorted(ATTACHMENT_SUFFIXES))
+                                + f", en .md in {MATERIALS_FOLDER}"))
+    return _FolderFiles(tuple(attachments), tuple(pages), frozenset(refused)), issues
+
+
+def _plan_problems(parsed: _Parsed, material_names: tuple[str, ...]) -> list[Issue]:
+    module = parsed.module
+    context = lessonplan.PlanContext(
+        document=parsed.document, duration=module.duration, objectives=module.objectives,
+        key_points=module.key_points, check_questions=module.check_questions, blocks=module.blocks,
+        section_ids=lessonplan.section_ids(body.render_body(module.body)),
+        files=frozenset((*module.attachments, *material_names)),
+    )
+    return lessonplan.plan_problems(context)
+
+
+_TITLE = re.compile(r"^# (?P<title>.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def _materials(module: Module, folder: Path, names: tuple[str, ...]) -> tuple[tuple[Material, ...], list[Issue]]:
+    """Each worksheet with its title; it follows the rules of module text, being author Markdown too."""
+    materials, issues = [], []
+    for name in names:
+        shown_path = f"{module.folder}{name}"
+        text, read_issues = read_text(folder / name, shown_path)
+        issues += read_issues
+        if text is None:
+            continue
+        title = _TITLE.search(text)
+        if title is None:
+            issues.append(Issue(shown_path, 1, "titel", "begin het bestand met een kop: # Titel van het werkblad"))
+            continue
+        html = body.render_body(text)
+        issues += [Issue(shown_path, body.source_line(text, 1, problem), "tekst", problem.message)
+                   for problem in body.html_problems(html)]
+        materials.append(Material(name, title["title"], text))
+    return tuple(materials), issues
 
 
 def _body_problems(module: Module, refused_attachments: frozenset[str]) -> list[Issue]:
@@ -216,7 +308,8 @@ def _attachment_problems(module: Module, html: str, refused: frozenset[str]) -> 
     if not module.in_folder:
         return []
     folder = module.page_src.removesuffix("index.md")
-    referenced: set[str] = set()
+    # The lesson plan names its materials and images; those are in use too.
+    referenced = set(module.materials) | {block.slide.image for block in module.blocks if block.slide}
     issues = []
     for link in own_folder_links(module, html):
         target = _link_target(module, link)

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -13,38 +14,35 @@ from projectz.core.templating import render
 from projectz.core.yamlsource import FRONT_MATTER
 from projectz.curriculum import body
 from projectz.curriculum.catalogue import CATALOGUE_FACETS, build_catalogue
+from projectz.curriculum.kit import ModuleKit, kit_pages, module_kit
 from projectz.curriculum.modules import Module, body_issue, own_folder_links
-from projectz.curriculum.slides import deck_slides
 
 CATALOGUE_URL = "catalogus/"
 
 
-def module_page(module: Module, content: Content, edit_url: str | None) -> GeneratedPage:
+def module_page(kit: ModuleKit, content: Content, edit_url: str | None) -> GeneratedPage:
+    module = kit.module
+
     def markdown(links: urls.PageLinks) -> str:
-        text = render(
-            "curriculum/module_page.md.j2",
-            module=module,
-            body=Markup(module.body.strip()),
-            body_start=Markup(body.BODY_START),
-            body_end=Markup(body.BODY_END),
+        text = kit.render(
+            "curriculum/module_page.md.j2", links,
             prerequisites=[_module_link(content.module(p), links) for p in module.prerequisites],
             catalogue_url=links.to(CATALOGUE_URL),
             edit_url=edit_url,
             trainers=content.trainers_for_module(module.id),
             content=content,
-            links=links,
         )
         return page_markdown(module.title, module.summary, text)
 
     return GeneratedPage(module.page_src, module.source_path, markdown)
 
 
-def deck_page(module: Module) -> GeneratedPage:
+def deck_page(kit: ModuleKit) -> GeneratedPage:
     """The module's slides; left out of search, whose readers want the module page itself."""
-    slides = deck_slides(module)
+    module = kit.module
 
     def markdown(links: urls.PageLinks) -> str:
-        body = render("curriculum/slide_deck.md.j2", slides=slides, module=module, links=links)
+        body = kit.render("curriculum/slide_deck.md.j2", links, slides=kit.slides)
         return page_markdown(f"Dia's: {module.title}", f"Dia's bij de module {module.title}, om te presenteren of "
                              "af te drukken.", body, searchable=False)
 
@@ -68,19 +66,23 @@ def catalogue_html(content: Content, page_url: str) -> Markup:
     ))
 
 
-def generated_pages(content: Content, edit_base: str | None) -> list[GeneratedPage]:
+def generated_pages(content: Content, root: Path, edit_base: str | None) -> list[GeneratedPage]:
     """Every page built from content; archived and draft modules keep their page off the catalogue.
 
-    Only modules that are taught (published) get slides.
+    Only modules that are taught (published) get slides and the rest of the trainer's kit.
     """
-    return [
-        *(module_page(module, content, f"{edit_base}{module.source_path}" if edit_base else None)
-          for module in content.modules if _has_page(module)),
-        *(deck_page(module) for module in content.published_modules),
-    ]
+    pages = []
+    for module in content.modules:
+        if not _has_page(module):
+            continue
+        kit = module_kit(module, root)
+        pages.append(module_page(kit, content, f"{edit_base}{module.source_path}" if edit_base else None))
+        if module.published:
+            pages += [deck_page(kit), *kit_pages(kit)]
+    return pages
 
 
-def module_link_problems(content: Content, site_files: frozenset[str]) -> list[Issue]:
+def module_link_problems(content: Content, root: Path, site_files: frozenset[str]) -> list[Issue]:
     """Links in module texts to files the site will not have, or to anchors a module page lacks.
 
     Anchors are checked on module pages, whose headings come from their texts; anchors on other
@@ -90,7 +92,7 @@ def module_link_problems(content: Content, site_files: frozenset[str]) -> list[I
 
     @cache
     def anchors(module: Module) -> frozenset[str]:
-        page = module_page(module, content, None).markdown(urls.PageLinks(urls.MODULES.url(module.id)))
+        page = module_page(module_kit(module, root), content, None).markdown(urls.PageLinks(urls.MODULES.url(module.id)))
         return body.anchors(body.render_body(FRONT_MATTER.sub("", page, count=1)))
 
     issues = []

@@ -1,23 +1,17 @@
-"""Slide decks for trainers, built from a module's metadata and the outline of its training.
+"""Slide decks for trainers, built from a module's lesson plan.
 
-A deck holds only what a module already states in short sentences: its title and summary, the
-learning objectives, the programme (the numbered list under "## Opbouw van de training") and the
-key points, one per slide so each can be discussed. The prose of the module stays on its page.
+One list of slides feeds the HTML deck with its presenter view and the PowerPoint file, so the two
+always hold the same slides, titles, text and speaker notes. The order follows the programme: a
+title slide, the objectives and the programme, then per block its content slide (or a pause), its
+exercise with a debrief, and the key points that close it; a closing slide ends the deck.
 """
-
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from projectz.core import vocabulary
+from projectz.curriculum.lessonplan import Block, Exercise
 from projectz.curriculum.modules import Module
-
-PROGRAMME_HEADING = "Opbouw van de training"
-
-_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*\s*$")
-_NUMBERED_ITEM = re.compile(r"^\d+[.)]\s+(?P<text>.+)$")  # at the start of the line: not a sub-list
-
 
 # "steps" is a numbered list; "exercise" and "pause" slides carry a countdown of `minutes`.
 SlideKind = Literal["title", "list", "steps", "content", "exercise", "debrief", "pause", "statement", "closing"]
@@ -44,41 +38,90 @@ class Slide:
     image: SlideImage | None = None
 
 
-def programme(body: str) -> tuple[str, ...]:
-    """The numbered list under the programme heading; () if there is none.
-
-    An indented line continues the item above it, as in Markdown, so a long item may wrap.
-    """
-    items: list[str] = []
-    in_section = False
-    for line in body.splitlines():
-        if heading := _HEADING.match(line):
-            if in_section:
-                break
-            in_section = heading["text"] == PROGRAMME_HEADING
-            continue
-        if not in_section or not line.strip():
-            continue
-        if item := _NUMBERED_ITEM.match(line):
-            items.append(item["text"].strip())
-        elif items and line[0].isspace():
-            items[-1] = f"{items[-1]} {line.strip()}"
-        elif items:
-            break  # the list has ended
-    return tuple(items)
+def deck_slides(module: Module, root: Path) -> tuple[Slide, ...]:
+    """Every slide of the module's deck; root is the content root, where its images are."""
+    slides = [_title_slide(module), _objectives_slide(module), _programme_slide(module)]
+    numbers = {point.id: number for number, point in enumerate(module.key_points, start=1)}
+    for block in module.blocks:
+        slides += _block_slides(module, block, root)
+        slides += [_key_point_slide(module, numbers[name]) for name in block.key_points if name in numbers]
+    # A key point no block names (validation warns) still closes the deck rather than going missing.
+    placed = {name for block in module.blocks for name in block.key_points}
+    slides += [_key_point_slide(module, numbers[point.id]) for point in module.key_points if point.id not in placed]
+    slides.append(_closing_slide(module))
+    return tuple(slides)
 
 
-def deck_slides(module: Module) -> tuple[Slide, ...]:
+def _title_slide(module: Module) -> Slide:
     facts = (vocabulary.duration_label(module.duration), vocabulary.LEVELS[module.level],
              ", ".join(vocabulary.FORMATS[f] for f in module.formats))
-    slides = [
-        Slide(module.title, "title", lead=module.summary, items=facts),
-        Slide("Na deze training", "list", items=module.objectives),
+    notes = ("Heet iedereen welkom. Vertel wie je bent, bij welke gemeente je werkt en wat je daar doet. "
+             f"Deze training duurt {vocabulary.duration_label(module.duration)}. Vraag in een rondje naar naam, "
+             "functie en wat iedereen vandaag wil leren. Schrijf die verwachtingen op; je komt er aan het eind op terug.")
+    return Slide(module.title, "title", lead=module.summary, items=facts, notes=notes)
+
+
+def _objectives_slide(module: Module) -> Slide:
+    notes = (f"Noem de {len(module.objectives)} leerdoelen. Vraag welk doel voor de deelnemers het belangrijkst is. "
+             "Aan het eind van de training kijkt iedereen terug: welke doelen zijn gehaald?")
+    return Slide("Na deze training", "list", items=tuple(objective.text for objective in module.objectives),
+                 notes=notes)
+
+
+def _programme_slide(module: Module) -> Slide:
+    breaks = sum(1 for block in module.blocks if block.is_break)
+    notes = (f"Loop het programma door: {len(module.blocks) - breaks} blokken"
+             + (f" en {breaks} {'pauze' if breaks == 1 else 'pauzes'}" if breaks else "")
+             + ". Spreek af hoe laat de training eindigt en houd je daaraan.")
+    return Slide("Programma", "steps", items=tuple(f"{block.title} ({block.minutes} min)" for block in module.blocks),
+                 notes=notes)
+
+
+def _block_slides(module: Module, block: Block, root: Path) -> list[Slide]:
+    if block.is_break:
+        return [Slide(block.title, "pause", lead=f"We gaan verder over {block.minutes} minuten.",
+                      minutes=block.minutes,
+                      notes=f"Pauze van {block.minutes} minuten. Zet de timer aan en begin weer op tijd.")]
+    slides = []
+    if block.slide:
+        image = None
+        if block.slide.image:
+            image = SlideImage(root / module.folder / block.slide.image, block.slide.image, block.slide.alt)
+        slides.append(Slide(block.title, "content", items=block.slide.text, notes=block.slide.notes, image=image))
+    else:
+        slides.append(Slide(block.title, "content", notes=block.trainer.say))
+    if block.exercise:
+        slides += _exercise_slides(block.exercise)
+    return slides
+
+
+def _exercise_slides(exercise: Exercise) -> list[Slide]:
+    steps = tuple(f"{step.text} ({step.minutes} min)" for step in exercise.steps)
+    watch = " ".join(exercise.assessment) or " ".join(exercise.model_answer)
+    return [
+        Slide(f"Oefening: {exercise.title}", "exercise", items=steps, minutes=exercise.minutes,
+              notes=f"Lees de opdracht voor en zet de timer op {exercise.minutes} minuten. Loop rond en luister. "
+                    f"Let op: {watch}"),
+        Slide(f"Nabespreking: {exercise.title}", "debrief", items=exercise.debrief,
+              notes="Wat je wilt horen: " + " ".join(exercise.model_answer)),
     ]
-    if steps := programme(module.body):
-        slides.append(Slide("Programma", "steps", items=steps))
-    count = len(module.key_points)
-    slides += [Slide(f"Kernpunt {number} van {count}", "statement", lead=point)
-               for number, point in enumerate(module.key_points, start=1)]
-    slides.append(Slide("Hoe ga je verder?", "closing"))
-    return tuple(slides)
+
+
+def _key_point_slide(module: Module, number: int) -> Slide:
+    point = module.key_points[number - 1]
+    return Slide(f"Kernpunt {number} van {len(module.key_points)}", "statement", lead=point.text, notes=point.notes)
+
+
+def _closing_slide(module: Module) -> Slide:
+    notes = ("Vraag iedereen twee actiepunten op te schrijven en een datum te kiezen om ze te bekijken. "
+             "Kijk terug op de verwachtingen van het begin. Laat het evaluatieformulier invullen, met de "
+             "zelfscore op de leerdoelen. Wijs op de flexibele schil van Project Z voor hulp en nazorg.")
+    return Slide("Hoe ga je verder?", "closing", items=CLOSING_ITEMS, notes=notes)
+
+
+CLOSING_ITEMS = (
+    "Schrijf twee actiepunten op en spreek af wanneer je ze bekijkt.",
+    "Vul het evaluatieformulier in.",
+    "Lees de module na op de site van Project Z.",
+    "Hulp nodig? Vraag het eerst aan een deelnemende gemeente bij jou in de buurt.",
+)

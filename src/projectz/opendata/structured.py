@@ -87,7 +87,7 @@ def course(module: Module, content: Content, site_url: str, site_name: str) -> d
         "educationalLevel": vocabulary.LEVELS[module.level],
         "learningResourceType": "Training",
         "timeRequired": f"PT{module.duration}M",
-        "teaches": list(module.objectives),
+        "teaches": [objective.text for objective in module.objectives],
         "audience": [{"@type": "Audience", "audienceType": vocabulary.AUDIENCES[audience]}
                      for audience in module.audience],
         "coursePrerequisites": [content.module(prerequisite).title for prerequisite in module.prerequisites],

@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projectz.content import Content
+from projectz.core import urls
 from projectz.core.issues import Issue
 from projectz.core.pages import GeneratedPage
+from projectz.curriculum.kit import module_kit
 from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages, module_link_problems
 from projectz.geography.pages import region_pages
@@ -30,6 +32,7 @@ class GeneratedFiles:
     pages: list[GeneratedPage]
     downloads: list[Download]
     attachments: list[Attachment]
+    root: Path  # the content root they were made from
 
     def src_uris(self) -> frozenset[str]:
         return frozenset(item.src_uri for item in [*self.pages, *self.downloads, *self.attachments])
@@ -37,19 +40,21 @@ class GeneratedFiles:
 
 def generated_files(content: Content, root: Path, site_url: str, site_name: str,
                     edit_base: str | None) -> GeneratedFiles:
-    pages = [*generated_pages(content, edit_base), *region_pages(content), *trainer_pages(content),
+    pages = [*generated_pages(content, root, edit_base), *region_pages(content), *trainer_pages(content),
              *agenda_pages(content)]
     schema = MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}")
     open_data = open_data_files(content, site_url=site_url, site_name=site_name)
     downloads = [*feed_downloads(content, site_url), *(Download(path, data) for path, data in open_data.items()),
-                 Download(MODULE_SCHEMA_URI, json.dumps(schema, ensure_ascii=False, indent=2))]
+                 Download(MODULE_SCHEMA_URI, json.dumps(schema, ensure_ascii=False, indent=2)),
+                 *(Download(urls.deck_pptx(module.id), module_kit(module, root).pptx)
+                   for module in content.published_modules)]
     # Drafts have no page, so their attachments stay unpublished too.
     attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
                    for module in content.modules if module.status != "draft" for name in module.attachments]
-    return GeneratedFiles(pages, downloads, attachments)
+    return GeneratedFiles(pages, downloads, attachments, root)
 
 
 def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
     """Links in module texts that lead nowhere on the site being built."""
     hand_written = frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
-    return module_link_problems(content, hand_written | generated.src_uris())
+    return module_link_problems(content, generated.root, hand_written | generated.src_uris())

@@ -1,0 +1,126 @@
+"""The trainer's kit beside each module page: draaiboek, hand-out, evaluation form, certificate,
+worksheets and the PowerPoint file, all built from the module's one source."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, cached_property
+from pathlib import Path
+
+from markupsafe import Markup
+
+from projectz.core import dutch, urls
+from projectz.core.pages import GeneratedPage, page_markdown
+from projectz.core.templating import render
+from projectz.curriculum import body, evaluation
+from projectz.curriculum.arrangement import arranged
+from projectz.curriculum.lessonplan import WERKVORMEN
+from projectz.curriculum.modules import Material, Module
+from projectz.curriculum.powerpoint import deck_pptx
+from projectz.curriculum.slides import Slide, deck_slides
+
+# What a link to a download says about its type, as in "PowerPoint (pptx, 180 kB)".
+_FILE_TYPES = {".pdf": "pdf", ".docx": "Word", ".xlsx": "Excel", ".pptx": "PowerPoint", ".odt": "odt",
+               ".ods": "ods", ".odp": "odp", ".csv": "csv", ".txt": "tekst", ".png": "png", ".jpg": "jpg",
+               ".jpeg": "jpg", ".gif": "gif", ".webp": "webp"}
+
+
+@dataclass(frozen=True)
+class ModuleKit:
+    """One published module with what its kit pages share: the slides, the PowerPoint, the worksheets."""
+
+    module: Module
+    root: Path  # the content root
+
+    @cached_property
+    def slides(self) -> tuple[Slide, ...]:
+        return deck_slides(self.module, self.root)
+
+    @cached_property
+    def pptx(self) -> bytes:
+        return deck_pptx(self.slides, title=self.module.title, author=", ".join(self.module.authors),
+                         date=self.module.last_reviewed)
+
+    @cached_property
+    def parts(self) -> list:
+        return arranged(self.module.body, self.module.blocks)
+
+    def material(self, name: str) -> Material | None:
+        return next((material for material in self.module.material_pages if material.name == name), None)
+
+    def material_link(self, links: urls.PageLinks) -> Callable[[str], Markup]:
+        """A template function: the link to a worksheet page, or to a file with its type and size."""
+        def link(name: str) -> Markup:
+            if material := self.material(name):
+                return Markup('<a href="{}">{}</a>').format(links.to(material_url(self.module, material)),
+                                                           material.title)
+            path = self.root / self.module.folder / name
+            kind = _FILE_TYPES.get(Path(name).suffix.lower(), Path(name).suffix.lstrip("."))
+            return Markup('<a href="{}" download>{}</a> ({}, {})').format(
+                links.file(self.module.attachment_src(name)), Path(name).name, kind,
+                dutch.file_size(path.stat().st_size))
+        return link
+
+    def render(self, template: str, links: urls.PageLinks, **values: object) -> str:
+        return render(template, module=self.module, kit=self, links=links, werkvormen=WERKVORMEN,
+                      material_link=self.material_link(links),
+                      body_start=Markup(body.BODY_START), body_end=Markup(body.BODY_END), demoted=demoted,
+                      score_number=evaluation.SCORE_NUMBER, **values)
+
+
+def material_url(module: Module, material: Material) -> str:
+    return module.attachment_src(material.name).removesuffix(".md") + "/"
+
+
+def kit_pages(kit: ModuleKit) -> list[GeneratedPage]:
+    module = kit.module
+    title = module.title
+    return [
+        _page(kit, urls.DRAAIBOEK, "curriculum/draaiboek.md.j2", f"Draaiboek: {title}",
+              f"Draaiboek voor trainers van de module {title}: voorbereiding, per blok wat je zegt en vraagt, "
+              "modelantwoorden en lastige vragen.", searchable=True),
+        _page(kit, urls.HANDOUT, "curriculum/handout.md.j2", f"Hand-out: {title}",
+              f"De hand-out bij de module {title}, om af te drukken op A4."),
+        _page(kit, urls.EVALUATION, "curriculum/evaluation.md.j2", f"Evaluatieformulier: {title}",
+              f"Het evaluatieformulier bij de module {title}, om af te drukken op A4.",
+              questions=evaluation.QUESTIONS, scale=evaluation.AGREEMENT_SCALE,
+              self_rating=evaluation.SELF_RATING_SCALE),
+        _page(kit, urls.CERTIFICATE, "curriculum/certificate.md.j2", f"Bewijs van deelname: {title}",
+              f"Een bewijs van deelname aan de module {title}, om af te drukken en in te vullen."),
+        *(material_page(kit, material) for material in module.material_pages),
+    ]
+
+
+def _page(kit: ModuleKit, part: str, template: str, title: str, description: str, *, searchable: bool = False,
+          **values: object) -> GeneratedPage:
+    def markdown(links: urls.PageLinks) -> str:
+        return page_markdown(title, description, kit.render(template, links, **values), searchable=searchable)
+
+    return GeneratedPage(urls.module_part_src(kit.module.id, part), kit.module.source_path, markdown)
+
+
+def material_page(kit: ModuleKit, material: Material) -> GeneratedPage:
+    """A worksheet as a page of its own: the author's Markdown, sanitized like the module text."""
+    module = kit.module
+
+    def markdown(links: urls.PageLinks) -> str:
+        text = kit.render("curriculum/material.md.j2", links, material=material)
+        return page_markdown(material.title, f"Materiaal bij de module {module.title}: {material.title}.", text,
+                             searchable=False)
+
+    return GeneratedPage(module.attachment_src(material.name), f"{module.folder}{material.name}", markdown)
+
+
+_HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
+
+
+def demoted(markdown: str, levels: int) -> str:
+    """Markdown with its headings that many levels deeper: a worksheet's title under the hand-out's."""
+    return _HEADING.sub(lambda match: "#" * min(6, len(match[1]) + levels) + " ", markdown)
+
+
+@cache
+def module_kit(module: Module, root: Path) -> ModuleKit:
+    """One kit per module and content root, so validation and the build make each PowerPoint once."""
+    return ModuleKit(module, root)
+
