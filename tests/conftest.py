@@ -65,6 +65,111 @@ Tekst van {id}.
 """
 
 
+# A folder module with the whole lesson plan: a break, an exercise with a worksheet, a draaiboek.
+KIT_MODULE = """\
+---
+id: oefenmodule
+title: Oefenmodule webcare
+summary: Je kunt reageren op berichten van inwoners.
+topic: webcare
+audience: [webcare]
+level: basis
+duration: 180
+formats: [groep, op-afstand]
+objectives:
+  - id: reageren
+    text: Je kunt een reactie schrijven.
+  - id: doorzetten
+    text: Je kunt een vraag doorzetten.
+key_points:
+  - id: snel
+    text: Reageer binnen een dagdeel.
+    notes: Vertel waarom een snel antwoord telt.
+prerequisites: []
+status: published
+version: "1.0"
+last_reviewed: 2026-10-01
+license: CC-BY-4.0
+authors: [Kernteam Project Z]
+group_size: {min: 4, max: 12}
+preparation: [Een zaal met tafels voor tweetallen.]
+intake: [Wie doet nu de webcare?]
+hard_questions:
+  - question: Mag ik iemand blokkeren?
+    answer: Alleen volgens de huisregel.
+check_questions:
+  - question: Hoe snel reageer je?
+    answer: Binnen een dagdeel.
+    objectives: [reageren]
+blocks:
+  - id: uitleg
+    title: Uitleg over reageren
+    minutes: 75
+    werkvorm: uitleg
+    key_points: [snel]
+    section: reageren
+    slide:
+      text: [Reageer snel en vriendelijk, Zeg wat je gaat doen]
+      notes: Vertel waarom een snel antwoord telt.
+    trainer:
+      aim: De deelnemers weten hoe snel ze reageren.
+      say: Vertel over reactietijd.
+      ask: [Hoe snel reageert jouw gemeente nu?]
+      expected: [Vaak pas na een dag.]
+      pitfalls: [Te lang uitweiden.]
+      op_afstand: Gebruik de chat.
+      in_huis: Gebruik eigen voorbeelden.
+  - id: pauze
+    title: Pauze
+    minutes: 15
+    werkvorm: pauze
+  - id: oefenen
+    title: Oefenen met berichten
+    minutes: 75
+    werkvorm: oefening
+    objectives: [doorzetten]
+    slide:
+      text: [Vier berichten op maandag]
+      notes: Leg de oefening uit.
+    exercise:
+      title: Een drukke maandag
+      casus: Op maandag staan er vier berichten op de pagina van Dijkveen.
+      steps:
+        - {text: Lees de berichtkaarten., minutes: 15}
+        - {text: Schrijf reacties., minutes: 45}
+        - {text: Bespreek., minutes: 15}
+      materials: [materialen/berichtkaarten.md]
+      practises: [uitleg]
+      model_answer: [Bericht 1 beantwoord je zelf.]
+      assessment: [Geen persoonsgegevens gevraagd.]
+      debrief: [Waar twijfelde je?]
+  - id: afsluiting
+    title: Afsluiting
+    minutes: 15
+    werkvorm: afsluiting
+    slide:
+      text: [Wat neem je mee?]
+      notes: Vraag naar actiepunten.
+---
+
+Inleiding.
+
+## Reageren
+
+Reageer snel.
+
+## Na de training
+
+Kies twee acties.
+"""
+KIT_WORKSHEET = "# Berichtkaarten\n\n1. Mijn container is niet geleegd.\n"
+
+
+def kit_module_files(module_text: str = KIT_MODULE) -> dict[str, str]:
+    """The files of the folder module above, by their path in curriculum/."""
+    return {"oefenmodule/index.md": module_text, "oefenmodule/materialen/berichtkaarten.md": KIT_WORKSHEET}
+
+
 def module_text(module_id: str = "webcare-test", *, title: str = "Webcare oefenen", status: str = "published",
                 prerequisites: str = "[]") -> str:
     return VALID_MODULE.format(id=module_id, title=title, status=status, prerequisites=prerequisites)
