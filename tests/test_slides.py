@@ -2,78 +2,71 @@
 
 import json
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from browser_support import WIDTHS, browser_context
-from conftest import REAL_CONTENT, parse
+from conftest import REAL_CONTENT, ROOT, kit_module_files, parse
+from projectz.content import ContentPaths, check_content
 from projectz.curriculum.modules import Module
-from projectz.curriculum.slides import deck_slides, programme
-
-BODY = """\
-## Waarom deze module
-
-Tekst.
-
-## Opbouw van de training
-
-1. Kennismaking (30 min)
-2. Oefening: een drukke maandag
-   in Dijkveen (60 min)
-
-Na de pauze volgt nog iets.
-
-3. Niet meer van het programma
-
-## Oefening
-
-1. Een ander genummerd lijstje
-"""
+from projectz.curriculum.slides import deck_slides
+from test_module_validation import problems
 
 
 def real_module(module_id: str = "webcare") -> Module:
     return REAL_CONTENT.module(module_id)
 
 
-def test_programme_is_the_numbered_list_under_its_heading_only():
-    assert programme(BODY) == ("Kennismaking (30 min)", "Oefening: een drukke maandag in Dijkveen (60 min)")
-    assert programme("## Waarom deze module\n\n1. Geen programma\n") == ()
+def kit_module(root: Path) -> Module:
+    assert problems(root, kit_module_files()) == []
+    content, _ = check_content(ContentPaths.under(root))
+    return content.module("oefenmodule")
 
 
-def test_deck_follows_the_module_title_objectives_programme_and_one_slide_per_key_point():
-    module = real_module()
-    slides = deck_slides(module)
-    count = len(module.key_points)
-    assert [slide.title for slide in slides] == [
-        module.title, "Na deze training", "Programma",
-        *(f"Kernpunt {number} van {count}" for number in range(1, count + 1)), "Hoe ga je verder?"]
-    assert slides[1].items == module.objectives
-    assert slides[2].items == programme(module.body) != ()
-    assert [slide.lead for slide in slides[3:-1]] == list(module.key_points)
+def test_deck_follows_the_programme_block_by_block(tmp_path):
+    module = kit_module(tmp_path)
+    slides = deck_slides(module, tmp_path)
+    assert [(slide.kind, slide.title) for slide in slides] == [
+        ("title", module.title), ("list", "Na deze training"), ("steps", "Programma"),
+        ("content", "Uitleg over reageren"), ("statement", "Kernpunt 1 van 1"),
+        ("pause", "Pauze"),
+        ("content", "Oefenen met berichten"), ("exercise", "Oefening: Een drukke maandag"),
+        ("debrief", "Nabespreking: Een drukke maandag"),
+        ("content", "Afsluiting"), ("closing", "Hoe ga je verder?")]
+    assert slides[1].items == tuple(objective.text for objective in module.objectives)
+    assert slides[2].items == ("Uitleg over reageren (75 min)", "Pauze (15 min)", "Oefenen met berichten (75 min)",
+                               "Afsluiting (15 min)")
+    assert slides[3].items == ("Reageer snel en vriendelijk", "Zeg wat je gaat doen")
+    assert slides[4].lead == "Reageer binnen een dagdeel."
+    assert (slides[5].minutes, slides[7].minutes) == (15, 75)
+    assert slides[7].items == ("Lees de berichtkaarten. (15 min)", "Schrijf reacties. (45 min)", "Bespreek. (15 min)")
+    assert slides[8].items == ("Waar twijfelde je?",)
+    assert "Bericht 1 beantwoord je zelf." in slides[8].notes
 
 
-def test_a_module_without_a_programme_gets_no_empty_programme_slide():
-    module = replace(real_module(), body="## Waarom deze module\n\nTekst.\n")
-    assert "Programma" not in [slide.title for slide in deck_slides(module)]
+def test_every_slide_of_every_published_deck_has_speaker_notes():
+    for module in REAL_CONTENT.published_modules:
+        slides = deck_slides(module, ROOT)
+        assert [slide.title for slide in slides if not slide.notes.strip()] == [], module.id
+        assert sum(slide.kind == "content" for slide in slides) == sum(not b.is_break for b in module.blocks)
 
 
 def test_every_published_module_has_a_deck_linked_from_its_page(built_site: Path):
     published = sorted(module.id for module in REAL_CONTENT.modules if module.published)
     assert sorted(path.name for path in (built_site / "dias").iterdir()) == published
     for module_id in published:
-        link = parse(built_site / "modules" / module_id / "index.html").cssselect(".pz-meta__deck a")[0]
-        assert link.get("href") == f"../../dias/{module_id}/"
+        links = [a.get("href") for a in parse(built_site / "modules" / module_id / "index.html").cssselect(
+            ".pz-meta__kit a")]
+        assert f"../../dias/{module_id}/" in links
 
 
 def test_deck_page_lists_every_slide_with_its_number_and_hides_the_controls_without_javascript(built_site: Path):
     module = real_module()
     page = parse(built_site / "dias" / "webcare" / "index.html")
     slides = page.cssselect("ol.pz-deck__slides > li.pz-slide")
-    expected = deck_slides(module)
+    expected = deck_slides(module, ROOT)
     assert [slide.cssselect("h2")[0].text_content() for slide in slides] == [s.title for s in expected]
     assert [slide.cssselect(".pz-slide__count")[0].text_content() for slide in slides] == [
         f"Dia {number} van {len(expected)}" for number in range(1, len(expected) + 1)]
-    assert slides[3].cssselect(".pz-slide__statement")[0].text_content() == module.key_points[0]
     # The start button and the paging controls only work with the script, which reveals them.
     assert page.cssselect(".pz-deck__start")[0].get("hidden") is not None
     assert page.cssselect(".pz-deck__controls")[0].get("hidden") is not None
@@ -96,4 +89,4 @@ def test_a_deck_prints_each_slide_on_its_own_landscape_a4_page(built_site: Path,
     # breaks the page after it, so as many pages as slides means none spilled onto a second page.
     sizes = [(round(float(width)), round(float(height)))
              for width, height in re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)]
-    assert sizes == [(842, 595)] * len(deck_slides(real_module()))
+    assert sizes == [(842, 595)] * len(deck_slides(real_module(), ROOT))

@@ -312,6 +312,19 @@ class Schema:
     def field_names(self) -> tuple[str, ...]:
         return tuple(field.name for field in self.fields)
 
+    def rows(self, prefix: str = "") -> list[tuple[str, "Field"]]:
+        """Every field with its dotted name, nested records' fields after their own ('blocks[].slide.text')."""
+        rows = []
+        for field in self.fields:
+            name = f"{prefix}{field.name}"
+            rows.append((name, field))
+            check = field.check
+            if isinstance(check, ListOf) and isinstance(check.item, Record):
+                rows += check.item.schema.rows(f"{name}[].")
+            elif isinstance(check, Record):
+                rows += check.schema.rows(f"{name}.")
+        return rows
+
     def validate(self, document: Document, at: KeyPath = ()) -> tuple[dict[str, Any] | None, list[Issue]]:
         """Check the mapping at `at` in document; return converted values only if all is well."""
         record = _lookup(document.data, at)
