@@ -128,7 +128,7 @@ def former_id_redirects(content: Content) -> dict[str, str]:
     for module in content.modules:
         for former_id in module.former_ids:
             if _has_page(module):
-                redirects[urls.MODULES.src(former_id)] = urls.MODULES.src(module.id)
+                redirects[urls.MODULES.src(former_id)] = module.page_src
             if module.published:
                 redirects[urls.DECKS.src(former_id)] = urls.DECKS.src(module.id)
     return redirects
