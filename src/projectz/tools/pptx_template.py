@@ -34,7 +34,9 @@ TITLE_SLIDE_BOXES = {PP_PLACEHOLDER.CENTER_TITLE: (Emu(685800), Emu(1371600)),
 SUBTITLE_SIZE = Pt(20)
 # A key point is the slide's message: large, in the middle, under an ordinary title.
 STATEMENT_SIZE = Pt(36)
-# The room a list number needs at 28 pt ("10."); the default leaves room for a bullet only.
+# The default's 32 pt fits five learning objectives of two lines on no slide; 24 pt does.
+LIST_SIZES = (Pt(24), Pt(20))  # first and second level
+# The room a list number needs ("10."); the default leaves room for a bullet only.
 LIST_INDENT = Emu(457200)
 MADE = datetime.datetime(2026, 12, 1)  # fixed, so the file only changes when this code does
 LANGUAGE = "nl-NL"
@@ -50,7 +52,7 @@ def template_bytes() -> bytes:
     _widen(presentation)
     _fit_title_slide(presentation.slide_layouts.get_by_name(powerpoint.TITLE_LAYOUT))
     _centre_statements(presentation.slide_layouts.get_by_name(powerpoint.SECTION_LAYOUT))
-    _widen_list_indent(presentation.slide_master)
+    _fit_lists(presentation.slide_master)
     _ = presentation.notes_master  # made on first use: kept here, so a house style can restyle the notes too
     _leave_out_office_extras(presentation)
     for part in presentation.part.package.iter_parts():
@@ -114,10 +116,13 @@ def _level_one(placeholder) -> etree._Element:
     return placeholder.element.txBody.find(f"{qn('a:lstStyle')}/{qn('a:lvl1pPr')}")
 
 
-def _widen_list_indent(master) -> None:
-    level = master.element.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}/{qn('a:lvl1pPr')}")
-    level.set("marL", str(LIST_INDENT))
-    level.set("indent", str(-LIST_INDENT))
+def _fit_lists(master) -> None:
+    levels = master.element.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
+    for level, size in enumerate(LIST_SIZES, start=1):
+        levels.find(f"{qn(f'a:lvl{level}pPr')}/{qn('a:defRPr')}").set("sz", str(size.centipoints))
+    first = levels.find(qn("a:lvl1pPr"))
+    first.set("marL", str(LIST_INDENT))
+    first.set("indent", str(-LIST_INDENT))
 
 
 def _leave_out_office_extras(presentation) -> None:
