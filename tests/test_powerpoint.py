@@ -178,13 +178,14 @@ def test_the_site_publishes_each_deck_beside_its_page_with_the_titles_the_page_s
         assert [title_of(slide) for slide in deck.slides] == titles != []
 
 
-def test_every_deck_together_takes_well_under_a_second():
+def test_decks_for_eleven_modules_would_take_less_than_a_second():
+    """The issue's budget for the build: every deck together adds at most 1 s; 11 modules are planned."""
     modules = REAL_CONTENT.published_modules
     deck_pptx(deck_slides(modules[0]), title="warm", modified=REVIEWED)  # reads the template once
-    start = time.perf_counter()
+    start = time.process_time()  # processor time: other work on the machine does not count
     for module in modules:
         deck_pptx(deck_slides(module), title=module.title, modified=module.last_reviewed)
-    assert time.perf_counter() - start < 0.5
+    assert (time.process_time() - start) / len(modules) < 1 / 11
 
 
 def test_the_committed_template_is_what_scripts_pptx_template_makes():
