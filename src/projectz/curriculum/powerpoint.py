@@ -53,7 +53,6 @@ LAYOUTS = (TITLE_LAYOUT, CONTENT_LAYOUT, SECTION_LAYOUT, PICTURE_LAYOUT)
 # Slides that make one point stand alone on a section layout; the rest are lists under a title.
 SECTION_KINDS = frozenset({"statement", "pause"})
 NUMBERED_KINDS = frozenset({"steps", "exercise"})
-TIMED_KINDS = frozenset({"exercise", "pause"})  # the HTML deck runs a countdown; the file states the time
 
 # Neither a title nor what PowerPoint fills in itself (date, footer, slide number).
 _FURNITURE = frozenset({PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.DATE,
@@ -77,28 +76,22 @@ class Paragraph:
 
 
 def body_paragraphs(slide: Slide) -> tuple[Paragraph, ...]:
-    """The lines of a slide's body placeholder: its lead, its items, then what the kind adds.
+    """The lines of a slide's body placeholder: its lead, then its items.
 
-    A title slide adds a line per blank field for the trainer to complete ("Trainer: "); a timed
-    slide ends with its time, "(15 min)", where the HTML deck runs its countdown.
+    A title slide adds a line per blank field for the trainer to complete ("Trainer: "). Times are
+    in the slide's own text ("... (15 min)"); the HTML deck's countdown has no place in a file.
     """
     lead = (Paragraph(slide.lead, "none"),) if slide.lead else ()
     if slide.kind == "title":
         return (*lead, *(Paragraph(item, "none") for item in slide.items),
                 *(Paragraph(f"{field}: ", "none") for field in TITLE_FIELDS))
     bullet: Bullet = "number" if slide.kind in NUMBERED_KINDS else "style"
-    timed = (Paragraph(minutes_label(slide.minutes), "none"),) \
-        if slide.kind in TIMED_KINDS and slide.minutes is not None else ()
-    return (*lead, *(Paragraph(item, bullet) for item in slide.items), *timed)
+    return (*lead, *(Paragraph(item, bullet) for item in slide.items))
 
 
-def minutes_label(minutes: int) -> str:
-    return f"({minutes} min)"
-
-
-def deck_pptx(slides: tuple[Slide, ...], *, title: str, modified: datetime.date, language: str = "nl-NL",
-              template: Path = TEMPLATE) -> bytes:
-    """The deck as .pptx bytes, the same for the same arguments: dates come from `modified`, not the clock."""
+def deck_pptx(slides: tuple[Slide, ...], *, title: str, date: datetime.date, author: str = AUTHOR,
+              language: str = "nl-NL", template: Path = TEMPLATE) -> bytes:
+    """The deck as .pptx bytes, the same for the same arguments: its dates are `date`, not the clock's."""
     prepared = _prepared(template, language)
     presentation = Presentation(io.BytesIO(prepared.data))
     layouts = {name: presentation.slide_layouts.get_by_name(name) for name in LAYOUTS}
@@ -106,10 +99,10 @@ def deck_pptx(slides: tuple[Slide, ...], *, title: str, modified: datetime.date,
         layout = _layout_name(slide)
         page = _add_slide(presentation, layouts[layout], prepared.layouts[layout], slide, number, language)
         _add_notes(page, prepared.notes, slide.notes, number, language)
-    moment = datetime.datetime.combine(modified, datetime.time())
+    moment = datetime.datetime.combine(date, datetime.time())
     properties = presentation.core_properties
     properties.title = title
-    properties.author = properties.last_modified_by = AUTHOR
+    properties.author = properties.last_modified_by = author
     properties.language = language
     properties.created = properties.modified = moment
     properties.revision = 1
