@@ -11,6 +11,7 @@ from lxml import html
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
@@ -76,6 +77,8 @@ def assert_deck_matches(data: bytes, slides: tuple[Slide, ...]) -> None:
         assert numbers_of(page) == [str(number)]
         assert page.notes_slide.notes_text_frame.text == slide.notes
         assert [shape.name for shape in page.placeholders if not shape.text_frame.text] == []
+        assert all(shape.text_frame.auto_size == MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE for shape in page.placeholders
+                   if shape.placeholder_format.idx == 1), "long text must shrink rather than run off the slide"
         assert not [shape for shape in page.shapes if shape.has_text_frame and not shape.is_placeholder], \
             "text outside placeholders does not follow a house style"
 

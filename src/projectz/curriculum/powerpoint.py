@@ -215,6 +215,8 @@ def _add_slide(presentation: PptxPresentation, layout: SlideLayout, prepared: _L
     text, *others = (tree[index] for index in prepared.contents)
     if paragraphs := body_paragraphs(slide):
         _write(text, paragraphs, language)
+        # Long text shrinks to fit: at once in LibreOffice, in PowerPoint once the text is edited.
+        etree.SubElement(text.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}"), qn("a:normAutofit"))
     else:
         others.append(text)
     for empty in others:  # a picture's place included: the picture goes in as a shape of its own
