@@ -4,12 +4,13 @@ import json
 import re
 from pathlib import Path
 
+from test_module_validation import problems
+
 from browser_support import WIDTHS, browser_context
 from conftest import REAL_CONTENT, ROOT, kit_module_files, parse
 from projectz.content import ContentPaths, check_content
 from projectz.curriculum.modules import Module
 from projectz.curriculum.slides import deck_slides
-from test_module_validation import problems
 
 
 def real_module(module_id: str = "webcare") -> Module:

@@ -92,7 +92,8 @@ def module_link_problems(content: Content, root: Path, site_files: frozenset[str
 
     @cache
     def anchors(module: Module) -> frozenset[str]:
-        page = module_page(module_kit(module, root), content, None).markdown(urls.PageLinks(urls.MODULES.url(module.id)))
+        page = module_page(module_kit(module, root), content, None).markdown(
+            urls.PageLinks(urls.MODULES.url(module.id)))
         return body.anchors(body.render_body(FRONT_MATTER.sub("", page, count=1)))
 
     issues = []

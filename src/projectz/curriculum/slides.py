@@ -57,7 +57,8 @@ def _title_slide(module: Module) -> Slide:
              ", ".join(vocabulary.FORMATS[f] for f in module.formats))
     notes = ("Heet iedereen welkom. Vertel wie je bent, bij welke gemeente je werkt en wat je daar doet. "
              f"Deze training duurt {vocabulary.duration_label(module.duration)}. Vraag in een rondje naar naam, "
-             "functie en wat iedereen vandaag wil leren. Schrijf die verwachtingen op; je komt er aan het eind op terug.")
+             "functie en wat iedereen vandaag wil leren. Schrijf die verwachtingen op; je komt er aan het eind "
+             "op terug.")
     return Slide(module.title, "title", lead=module.summary, items=facts, notes=notes)
 
 
