@@ -41,7 +41,9 @@ def test_deck_follows_the_programme_block_by_block(tmp_path):
     assert (slides[5].minutes, slides[7].minutes) == (15, 75)
     assert slides[7].items == ("Lees de berichtkaarten. (15 min)", "Schrijf reacties. (45 min)", "Bespreek. (15 min)")
     assert slides[8].items == ("Waar twijfelde je?",)
-    assert "Bericht 1 beantwoord je zelf." in slides[8].notes
+    assert "Geen persoonsgegevens gevraagd." in slides[7].notes
+    # The room sees the question, the trainer's notes what to listen for.
+    assert slides[8].notes == "Dat er vaste afspraken nodig zijn."
 
 
 def test_every_slide_of_every_published_deck_has_speaker_notes():
