@@ -2,6 +2,7 @@
 
 import pytest
 from test_module_validation import problems
+from test_unreadable_input import assert_refused, run_cli, snapshot, write
 
 from conftest import KIT_MODULE, kit_module_files
 
@@ -98,3 +99,23 @@ def test_every_error_is_reported_at_once(tmp_path):
 def test_slide_warnings_name_the_line_and_publish_anyway(tmp_path, change, expected):
     # problems() also checks that warnings alone leave the content publishable.
     assert kit_problems(tmp_path, change) == [expected]
+
+
+def test_build_stops_on_a_broken_lesson_plan_and_keeps_the_previous_site(mini_site):
+    site = mini_site / "site"
+    write(site / "index.html", "<p>Vorige versie</p>\n")
+    before = snapshot(site)
+    files = kit_module_files(KIT_MODULE.replace("    minutes: 15\n    werkvorm: afsluiting",
+                                                "    minutes: 20\n    werkvorm: afsluiting", 1)
+                             .replace("      materials: [materialen/berichtkaarten.md]",
+                                      "      materials: [materialen/kaarten.md]", 1))
+    for name, text in files.items():
+        write(mini_site / "curriculum" / name, text)
+    # Every error at once, in the author's words, with exit 1 and no traceback; nothing published.
+    lines = assert_refused(
+        run_cli(mini_site, "build", "--site-dir", str(site)),
+        f"{INDEX}:35: blocks: de blokken duren samen 185 minuten, maar duration is 180; maak ze gelijk",
+        f"{INDEX}:72: blocks[3].exercise.materials[1]: bestand 'materialen/kaarten.md' bestaat niet: "
+        "zet het in de map van de module (een module met bestanden is een map met index.md)")
+    assert "3 fouten gevonden; er is niets gepubliceerd." in lines
+    assert snapshot(site) == before
