@@ -173,7 +173,7 @@ Tussenstuk.
 | --- | --- |
 | a | b |
 
-<table><tr><th colspan="2">Breed</th></tr><tr><td>x</td><td>y</td></tr></table>
+<table><tr><th colspan="2">Breed</th></tr><tr><td rowspan="x">x</td><td>y</td></tr></table>
 
 ```
 regel 1

@@ -29,9 +29,11 @@ from docx.enum.text import WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.hyperlink import CT_Hyperlink
 from docx.shared import Cm, Mm, RGBColor
-from docx.table import Table, _Cell
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import html
 
 from projectz.core.zipfiles import with_fixed_times
@@ -281,7 +283,7 @@ class _Writer:
                 # On paper the address is all there is of a link.
                 paragraph.add_run(f" ({shown})")
 
-    def _hyperlink(self, paragraph: Paragraph, address: str):
+    def _hyperlink(self, paragraph: Paragraph, address: str) -> CT_Hyperlink:
         hyperlink = OxmlElement("w:hyperlink")
         hyperlink.set(qn("r:id"), paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True))
         paragraph._p.append(hyperlink)
@@ -302,7 +304,7 @@ class _Writer:
         self._settle_item(container)
         depth = min(place.list_depth + 1, _DEEPEST_LIST)
         style = _LIST_STYLES[element.tag] + (f" {depth}" if depth > 1 else "")
-        number = self._restart(style, int(element.get("start", "1"))) if element.tag == "ol" else None
+        number = self._restart(style, _count(element, "start")) if element.tag == "ol" else None
         inner = replace(place, style="List Continue" + (f" {depth}" if depth > 1 else ""), list_depth=depth)
         for item in element.iterchildren("li"):
             self._item = (style, number)
@@ -369,19 +371,20 @@ def _grid(rows: list[html.HtmlElement]) -> Iterator[_GridCell]:
         for element in row.iterchildren("th", "td"):
             while (row_number, column) in taken:
                 column += 1
-            rows_spanned, columns = _span(element, "rowspan"), _span(element, "colspan")
+            rows_spanned, columns = _count(element, "rowspan"), _count(element, "colspan")
             taken.update((row_number + down, column + across)
                          for down in range(rows_spanned) for across in range(columns))
             yield _GridCell(element, row_number, column, rows_spanned, columns)
             column += columns
 
 
-def _span(element: html.HtmlElement, attribute: str) -> int:
-    value = element.get(attribute, "1")
+def _count(element: html.HtmlElement, attribute: str) -> int:
+    """A span or a list's start; 1 when the author's value is missing or not a count."""
+    value = element.get(attribute, "")
     return max(1, int(value)) if value.isdigit() else 1
 
 
-def _repeat_as_header(row) -> None:
+def _repeat_as_header(row: _Row) -> None:
     """A header row Word repeats on every page a table runs over, and screen readers announce as such."""
     properties = row._tr.get_or_add_trPr()
     properties.append(OxmlElement("w:tblHeader"))
@@ -465,7 +468,7 @@ def _shown_address(address: str) -> str:
     return address.removeprefix("mailto:")
 
 
-def _apply(run, format: _Format) -> None:
+def _apply(run: Run, format: _Format) -> None:
     """The format on a run; only what differs is written, so the style decides the rest."""
     font = run.font
     for name in ("bold", "italic", "underline", "strike"):
