@@ -146,6 +146,15 @@ def test_a_row_with_an_empty_cell_leaves_room_to_write(made: dict[Path, bytes]):
     assert all(row.height is None for row in example.rows)  # every cell filled in
 
 
+def test_a_wide_table_has_smaller_text_in_a_style_of_its_own(made: dict[Path, bytes]):
+    wide = reopen(made[ROOT / "curriculum/webcare/materialen/escalatieschema.md"]).tables[0]
+    narrow = reopen(made[ROOT / "curriculum/webcare/materialen/werkblad-dijkveen.md"]).tables[0]
+    styles = {table: {paragraph.style.name for row in table.rows for cell in row.cells
+                      for paragraph in cell.paragraphs} for table in (wide, narrow)}
+    assert (styles[wide], styles[narrow]) == ({"Tabeltekst"}, {"Normal"})
+    assert wide.cell(0, 0).paragraphs[0].style.font.size.pt == 9
+
+
 SAMPLE = """# Voorbeeld
 
 Tekst met **vet**, *schuin*, `code` en een [link](https://example.org/regels) en

@@ -30,7 +30,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.text.hyperlink import CT_Hyperlink
-from docx.shared import Cm, Mm, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -43,6 +43,9 @@ from projectz.curriculum.powerpoint import AUTHOR
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)  # A4, portrait
 MARGIN = Cm(2)  # room for a table of six or seven columns in the width of the page
 INDENT = Cm(1)  # per level of quotation or admonition
+# A table this wide gets smaller text, so its words fit its columns on a portrait page.
+WIDE_TABLE = 5
+WIDE_TABLE_TEXT = Pt(9)
 WRITING_ROW = Cm(1)  # the least height of a row with an empty cell: room to write by hand on a printout
 
 _LIST_STYLES = {"ul": "List Bullet", "ol": "List Number"}
@@ -54,6 +57,7 @@ _UNUSED_PARTS = frozenset({RT.CUSTOM_XML, RT.WEB_SETTINGS, RT.THUMBNAIL,
 _HYPERLINK_STYLE = "Hyperlink"  # Word's built-in name: Word gives it its own colours when restyled
 _CODE_STYLE = "Macro Text Char"
 _CODE_BLOCK_STYLE = "macro"  # the style Word calls "Macrotekst"
+_WIDE_TABLE_STYLE = "Tabeltekst"  # our own, so a municipality changes the size of all wide tables at once
 _STYLES = ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Heading 5", "Heading 6",
                  *(f"{style}{level}" for style in ("List Bullet", "List Number", "List Continue")
                    for level in ("", " 2", " 3")),
@@ -140,7 +144,8 @@ def _prepared(language: str) -> bytes:
         for key in [key for key, relationship in relationships.items() if relationship.reltype in _UNUSED_PARTS]:
             del relationships[key]
     _add_hyperlink_style(document)
-    _keep_styles(document, (*_STYLES, _HYPERLINK_STYLE))
+    _add_wide_table_style(document)
+    _keep_styles(document, (*_STYLES, _HYPERLINK_STYLE, _WIDE_TABLE_STYLE))
     # The language of all text, where Word looks first: spelling is checked, and text read aloud, in Dutch.
     defaults = document.styles.element.find(qn("w:docDefaults"))
     defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}").set(qn("w:val"), language)
@@ -158,6 +163,13 @@ def _add_hyperlink_style(document: DocxDocument) -> None:
     style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)  # Word's own hyperlink blue
     style.priority = 99
     style.unhide_when_used = True
+
+
+def _add_wide_table_style(document: DocxDocument) -> None:
+    style = document.styles.add_style(_WIDE_TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.size = WIDE_TABLE_TEXT
+    style.paragraph_format.space_after = 0
 
 
 def _keep_styles(document: DocxDocument, names: tuple[str, ...]) -> None:
@@ -329,7 +341,9 @@ class _Writer:
             self.blocks(container, caption, replace(place, style="Caption"))
         if self._after_table:  # Word joins two tables that touch into one
             self._new_paragraph(container, "Normal")
-        table = container.add_table(rows=len(rows), cols=max(cell.column + cell.columns for cell in cells))
+        columns = max(cell.column + cell.columns for cell in cells)
+        table = container.add_table(rows=len(rows), cols=columns)
+        style = _WIDE_TABLE_STYLE if columns >= WIDE_TABLE else "Normal"
         table.style = self._document.styles["Table Grid"]
         grid = [row.cells for row in table.rows]
         for cell in cells:
@@ -338,7 +352,7 @@ class _Writer:
                 last_row = min(cell.row + cell.rows, len(rows)) - 1
                 target = target.merge(grid[last_row][cell.column + cell.columns - 1])
             bold = cell.element.tag == "th"
-            self._cell(target, cell.element, _Place(format=_Format(bold=bold)))
+            self._cell(target, cell.element, _Place(style=style, format=_Format(bold=bold)))
         for row, tr in zip(table.rows, rows, strict=True):
             if tr.getparent().tag == "thead" or all(cell.tag == "th" for cell in tr.iterchildren("th", "td")):
                 _repeat_as_header(row)
