@@ -18,6 +18,7 @@ from projectz.curriculum.lessonplan import WERKVORMEN
 from projectz.curriculum.modules import Material, Module
 from projectz.curriculum.powerpoint import deck_pptx
 from projectz.curriculum.slides import Slide, deck_slides
+from projectz.curriculum.worksheets import worksheet_docx
 
 # What a link to a download says about its type, as in "PowerPoint (pptx, 180 kB)".
 _FILE_TYPES = {".pdf": "pdf", ".docx": "Word", ".xlsx": "Excel", ".pptx": "PowerPoint", ".odt": "odt",
@@ -51,6 +52,12 @@ class ModuleKit:
         used = [material for name in self.module.materials if (material := self.material(name))]
         return (*used, *(material for material in self.module.material_pages if material not in used))
 
+    @cached_property
+    def documents(self) -> dict[str, bytes]:
+        """Each Markdown worksheet as an editable Word file, by its worksheet's name."""
+        return {material.name: worksheet_docx(material.text, title=material.title, date=self.module.last_reviewed)
+                for material in self.module.material_pages}
+
     def material(self, name: str) -> Material | None:
         return next((material for material in self.module.material_pages if material.name == name), None)
 
@@ -58,14 +65,19 @@ class ModuleKit:
         """A template function: the link to a worksheet page, or to a file with its type and size."""
         def link(name: str) -> Markup:
             if material := self.material(name):
-                return Markup('<a href="{}">{}</a>').format(links.to(material_url(self.module, material)),
-                                                           material.title)
+                return Markup('<a href="{}">{}</a> ({})').format(
+                    links.to(material_url(self.module, material)), material.title, self.word_link(material, links))
             path = self.root / self.module.folder / name
             kind = _FILE_TYPES.get(Path(name).suffix.lower(), Path(name).suffix.lstrip("."))
             return Markup('<a href="{}" download>{}</a> ({}, {})').format(
                 links.file(self.module.attachment_src(name)), Path(name).name, kind,
                 dutch.file_size(path.stat().st_size))
         return link
+
+    def word_link(self, material: Material, links: urls.PageLinks) -> Markup:
+        """The worksheet's Word file, to adapt to one's own municipality."""
+        return Markup('<a href="{}" download>Word<span class="pz-file"> (docx, {})</span></a>').format(
+            links.file(document_src(self.module, material)), dutch.file_size(len(self.documents[material.name])))
 
     def render(self, template: str, links: urls.PageLinks, **values: object) -> str:
         return render(template, module=self.module, kit=self, links=links, werkvormen=WERKVORMEN,
@@ -76,6 +88,18 @@ class ModuleKit:
 
 def material_url(module: Module, material: Material) -> str:
     return module.attachment_src(material.name).removesuffix(".md") + "/"
+
+
+def document_src(module: Module, material: Material) -> str:
+    """The worksheet's Word file, beside its page: modules/<id>/materialen/<name>.docx."""
+    return module.attachment_src(material.name).removesuffix(".md") + ".docx"
+
+
+def kit_downloads(kit: "ModuleKit") -> dict[str, bytes]:
+    """The files a module's kit publishes: its PowerPoint and a Word file per worksheet."""
+    module = kit.module
+    return {urls.deck_pptx(module.id): kit.pptx,
+            **{document_src(module, material): kit.documents[material.name] for material in module.material_pages}}
 
 
 def kit_pages(kit: ModuleKit) -> list[GeneratedPage]:

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from projectz.content import Content
-from projectz.core import urls
 from projectz.core.issues import Issue
 from projectz.core.pages import GeneratedPage
-from projectz.curriculum.kit import module_kit
+from projectz.curriculum.kit import kit_downloads, module_kit
 from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages, module_link_problems
 from projectz.geography.pages import region_pages
@@ -46,8 +45,8 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
     open_data = open_data_files(content, site_url=site_url, site_name=site_name)
     downloads = [*feed_downloads(content, site_url), *(Download(path, data) for path, data in open_data.items()),
                  Download(MODULE_SCHEMA_URI, json.dumps(schema, ensure_ascii=False, indent=2)),
-                 *(Download(urls.deck_pptx(module.id), module_kit(module, root).pptx)
-                   for module in content.published_modules)]
+                 *(Download(path, data) for module in content.published_modules
+                   for path, data in kit_downloads(module_kit(module, root)).items())]
     # Drafts have no page, so their attachments stay unpublished too.
     attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
                    for module in content.modules if module.status != "draft" for name in module.attachments]
