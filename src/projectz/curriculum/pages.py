@@ -14,7 +14,7 @@ from projectz.core.yamlsource import FRONT_MATTER
 from projectz.curriculum import body
 from projectz.curriculum.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.curriculum.modules import Module, body_issue, own_folder_links
-from projectz.curriculum.slides import deck_slides
+from projectz.curriculum.slides import TITLE_FIELDS, deck_slides
 
 CATALOGUE_URL = "catalogus/"
 
@@ -44,7 +44,8 @@ def deck_page(module: Module) -> GeneratedPage:
     slides = deck_slides(module)
 
     def markdown(links: urls.PageLinks) -> str:
-        body = render("curriculum/slide_deck.md.j2", slides=slides, module=module, links=links)
+        body = render("curriculum/slide_deck.md.j2", slides=slides, module=module, links=links,
+                      title_fields=TITLE_FIELDS)
         return page_markdown(f"Dia's: {module.title}", f"Dia's bij de module {module.title}, om te presenteren of "
                              "af te drukken.", body, searchable=False)
 
