@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pytest
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Request, Response, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,8 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Below Material's 76.25em breakpoint the navigation becomes a drawer behind the menu button.
 WIDTHS = {"desktop": 1280, "mobile": 375}
+# Safety stop for a walk with Tab; the largest page has a few hundred focusable elements.
+MAX_TABS = 1500
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -111,17 +114,20 @@ _LOG_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", ev
   `Content Security Policy violation: ${event.effectiveDirective} ${event.blockedURI} ${event.sample}`));"""
 
 
-def visit(context: BrowserContext, url: str, *, until_idle: bool = False) -> Visit:
+def visit(context: BrowserContext, url: str, *, until_idle: bool = False, windows: bool = False) -> Visit:
     """Open url, recording problems from the first request on; wait for the load event, or until
-    the network has been quiet for half a second (which also sees requests made after loading)."""
+    the network has been quiet for half a second (which also sees requests made after loading).
+    With windows, the problems of every window the page opens are recorded too (those of every
+    page of the context)."""
     page = context.new_page()
     parts = urlsplit(url)
     current = Visit(page, f"{parts.scheme}://{parts.netloc}")
-    page.on("request", current.on_request)
-    page.on("response", current.on_response)
-    page.on("requestfailed", current.on_failure)
-    page.on("console", current.on_console)
-    page.add_init_script(_LOG_CSP_VIOLATIONS)
+    watched = context if windows else page
+    watched.on("request", current.on_request)
+    watched.on("response", current.on_response)
+    watched.on("requestfailed", current.on_failure)
+    watched.on("console", current.on_console)
+    watched.add_init_script(_LOG_CSP_VIOLATIONS)
     response = page.goto(url, wait_until="networkidle" if until_idle else "load")
     assert response is not None and response.ok, f"{url}: {response.status if response else 'no response'}"
     return current
@@ -132,6 +138,16 @@ def open_search(page: Page, query: str) -> None:
     page.keyboard.press("s")
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item")
+
+
+def tab_to(page: Page, selector: str) -> None:
+    """Press Tab until the element matching selector has focus, as a keyboard user gets there."""
+    target = page.locator(selector)
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    pytest.fail(f"{selector} is not reachable with Tab")
 
 
 def add_style(page: Page, css: str) -> None:

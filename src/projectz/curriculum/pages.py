@@ -16,6 +16,7 @@ from projectz.curriculum import body
 from projectz.curriculum.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.curriculum.kit import ModuleKit, kit_pages, module_kit
 from projectz.curriculum.modules import Module, body_issue, own_folder_links
+from projectz.curriculum.slides import TITLE_FIELDS
 
 CATALOGUE_URL = "catalogus/"
 
@@ -42,7 +43,7 @@ def deck_page(kit: ModuleKit) -> GeneratedPage:
     module = kit.module
 
     def markdown(links: urls.PageLinks) -> str:
-        body = kit.render("curriculum/slide_deck.md.j2", links, slides=kit.slides)
+        body = kit.render("curriculum/slide_deck.md.j2", links, slides=kit.slides, title_fields=TITLE_FIELDS)
         return page_markdown(f"Dia's: {module.title}", f"Dia's bij de module {module.title}, om te presenteren of "
                              "af te drukken.", body, searchable=False)
 
