@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import mkdocs_redirects.plugin
 from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,22 +22,18 @@ from mkdocs.structure.pages import Page
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
 from projectz.core.issues import ContentError, raise_if_errors
-from projectz.core.templating import render
 from projectz.curriculum.body import sanitize_author_part
-from projectz.curriculum.pages import former_id_redirects
-from projectz.geography.pages import code_redirects
 from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
 from projectz.publish import addresses, security
 from projectz.site.csp import meta_policy
 from projectz.site.generated import GeneratedFiles, generated_files, link_problems
 from projectz.site.offline import OFFLINE_PLUGIN
+from projectz.site.redirects import redirect_pages
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
 content_log = logging.getLogger("projectz")
-
-REDIRECTS_PLUGIN = "redirects"
 
 
 class ProjectZConfig(base.Config):
@@ -46,8 +41,6 @@ class ProjectZConfig(base.Config):
     # The day the agenda and the results are built for (YYYY-MM-DD); empty means today.
     # YAML reads an unquoted date as a date, a quoted one or an empty variable as text.
     build_date = c.Type((str, datetime.date), default="")
-    # Set by `scripts/build --production`: refuse to publish example addresses.
-    production = c.Type(bool, default=False)
     # Set by `scripts/build --production`: refuse to publish example addresses.
     production = c.Type(bool, default=False)
 
@@ -72,7 +65,6 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             content_log.warning(str(warning))
         if self.config.production:
             _refuse_placeholders(config, self.content)
-        _add_redirects(config, self.content)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -95,6 +87,11 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             files.append(File.generated(config, download.src_uri, content=download.content))
         for attachment in self.generated.attachments:
             files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
+        # Old addresses lead on to the current page; the offline edition has none: nobody holds an
+        # old link into a zip.
+        if not _offline(config):
+            for redirect in redirect_pages(self.content, file_names=not config.use_directory_urls):
+                files.append(File.generated(config, redirect.path, content=redirect.html))
         self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         # Both name absolute addresses, so a site without a public address has neither.
         if config.site_url:
@@ -129,19 +126,9 @@ def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
         raise PluginError("Een productiebuild publiceert geen voorbeeldadressen:\n" + "\n".join(problems))
 
 
-def _add_redirects(config: MkDocsConfig, content: Content) -> None:
-    """Old addresses (CBS codes, former module ids) to the current pages, for mkdocs-redirects to write.
-
-    The offline edition gets none: nobody holds an old link into a zip.
-    """
-    plugin = config.plugins.get(REDIRECTS_PLUGIN)
+def _offline(config: MkDocsConfig) -> bool:
     offline = config.plugins.get(OFFLINE_PLUGIN)
-    if plugin is None or (offline is not None and offline.config.enabled):
-        return
-    # mkdocs-redirects takes no template of its own; its module-level page text is the one way to
-    # make the page Dutch, and a test reads the written page to see that this still works.
-    mkdocs_redirects.plugin.HTML_TEMPLATE = render("site/redirect.html.j2")
-    plugin.config["redirect_maps"].update({**code_redirects(content), **former_id_redirects(content)})
+    return offline is not None and offline.config.enabled
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
