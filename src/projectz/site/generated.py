@@ -6,13 +6,13 @@ from pathlib import Path
 
 from projectz.content import Content
 from projectz.core.issues import Issue
-from projectz.core.pages import GeneratedPage
+from projectz.core.pages import Download, GeneratedPage
 from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages, module_link_problems
 from projectz.geography.pages import region_pages
 from projectz.opendata.files import open_data_files
 from projectz.people.pages import trainer_pages
-from projectz.sessions.pages import Download, agenda_pages, feed_downloads
+from projectz.sessions.pages import agenda_pages, feed_downloads
 
 MODULE_SCHEMA_URI = "schemas/module.schema.json"
 
@@ -39,10 +39,10 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
                     edit_base: str | None) -> GeneratedFiles:
     pages = [*generated_pages(content, edit_base), *region_pages(content), *trainer_pages(content),
              *agenda_pages(content)]
-    schema = MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}")
-    open_data = open_data_files(content, site_url=site_url, site_name=site_name)
-    downloads = [*feed_downloads(content, site_url), *(Download(path, data) for path, data in open_data.items()),
-                 Download(MODULE_SCHEMA_URI, json.dumps(schema, ensure_ascii=False, indent=2))]
+    schema = Download(MODULE_SCHEMA_URI, lambda: json.dumps(MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}"),
+                                                            ensure_ascii=False, indent=2))
+    downloads = [*feed_downloads(content, site_url), *open_data_files(content, site_url=site_url, site_name=site_name),
+                 schema]
     # Drafts have no page, so their attachments stay unpublished too.
     attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
                    for module in content.modules if module.status != "draft" for name in module.attachments]

@@ -84,7 +84,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             file.edit_uri = page.source_path
             files.append(file)
         for download in self.generated.downloads:
-            files.append(File.generated(config, download.src_uri, content=download.content))
+            files.append(File.generated(config, download.src_uri, content=download.make()))
         for attachment in self.generated.attachments:
             files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
         # Old addresses lead on to the current page; the offline edition has none: nobody holds an
