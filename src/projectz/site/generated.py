@@ -1,10 +1,13 @@
 """Every file a build adds to the hand-written pages, listed once for the adapter and for validation."""
 
+import datetime
 import json
+import pickle
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from projectz.content import Content
+from projectz.content import Content, ContentPaths, load_content
 from projectz.core.issues import Issue
 from projectz.core.pages import Download, GeneratedPage
 from projectz.curriculum.modules import MODULE_SCHEMA
@@ -49,7 +52,20 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
     return GeneratedFiles(pages, downloads, attachments)
 
 
+def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,
+                      site_name: str) -> dict[str, bytes | str]:
+    """Every download's content by path, from the content loaded afresh: site.plugin has a second
+    process make them (running this module) while the first renders the pages."""
+    content = load_content(paths, build_date)
+    generated = generated_files(content, paths.root, site_url, site_name, None)
+    return {download.src_uri: download.make() for download in generated.downloads}
+
+
 def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
     """Links in module texts that lead nowhere on the site being built."""
     hand_written = frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
     return module_link_problems(content, hand_written | generated.src_uris())
+
+
+if __name__ == "__main__":
+    pickle.dump(download_contents(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer)
