@@ -223,7 +223,7 @@ def page_at(site: Path, url: str) -> Path:
 
 
 def is_redirect(page: Path) -> bool:
-    """An old address that only leads on to the current page (mkdocs-redirects): no theme, no footer."""
+    """An old address that only leads on to the current page (site.redirects): no theme, no footer."""
     return 'http-equiv="refresh"' in page.read_text(encoding="utf-8")
 
 

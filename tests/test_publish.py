@@ -200,7 +200,7 @@ def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "mkdocs.yml").write_text(
         f"site_name: Test\nsite_url: {REAL_ADDRESS}\nrepo_url: {REAL_REPOSITORY}\nedit_uri: edit/main/\n"
         "theme:\n  name: material\n  language: nl\n  font: false\n  features: [content.action.edit]\n"
-        f"plugins:\n  - projectz:\n      build_date: {BUILD_DATE}\n  - search\n  - redirects\n"
+        f"plugins:\n  - projectz:\n      build_date: {BUILD_DATE}\n  - search\n"
         "markdown_extensions: [admonition, attr_list, md_in_html, toc]\nnav:\n  - index.md\n",
         encoding="utf-8")
     build_site(root / "mkdocs.yml", root / "site", production=True)

@@ -2,8 +2,9 @@
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from markupsafe import escape
 
@@ -20,6 +21,28 @@ class GeneratedPage:
     source_path: str | None  # the file an author edits to change the page; None for derived data
     # The page's Markdown, given links from its own URL (which depends on how the site is built).
     markdown: Callable[[urls.PageLinks], str]
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the site publishes beside its pages, made only when asked for: validation needs
+    just the names, and producing every file's bytes would cost it most of its time."""
+
+    src_uri: str
+    make: Callable[[], bytes | str]
+
+
+def made_together(paths: Sequence[str], make: Callable[[], Mapping[str, bytes | str]]) -> list[Download]:
+    """Downloads that one computation makes all at once (make gives each path's content), run
+    when the first of them is asked for."""
+    @cache
+    def made() -> Mapping[str, bytes | str]:
+        files = make()
+        if files.keys() != set(paths):
+            raise ValueError(f"made {sorted(files)}, declared {sorted(paths)}")
+        return files
+
+    return [Download(path, lambda path=path: made()[path]) for path in paths]
 
 
 @dataclass(frozen=True)

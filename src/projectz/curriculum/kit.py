@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from projectz.core import dutch, urls
-from projectz.core.pages import GeneratedPage, page_markdown
+from projectz.core.pages import Download, GeneratedPage, page_markdown
 from projectz.core.templating import render
 from projectz.curriculum import body, evaluation
 from projectz.curriculum.arrangement import arranged
@@ -95,11 +95,12 @@ def document_src(module: Module, material: Material) -> str:
     return module.attachment_src(material.name).removesuffix(".md") + ".docx"
 
 
-def kit_downloads(kit: "ModuleKit") -> dict[str, bytes]:
+def kit_downloads(kit: "ModuleKit") -> list[Download]:
     """The files a module's kit publishes: its PowerPoint and a Word file per worksheet."""
     module = kit.module
-    return {urls.deck_pptx(module.id): kit.pptx,
-            **{document_src(module, material): kit.documents[material.name] for material in module.material_pages}}
+    return [Download(urls.deck_pptx(module.id), lambda: kit.pptx),
+            *(Download(document_src(module, material), lambda name=material.name: kit.documents[name])
+              for material in module.material_pages)]
 
 
 def kit_pages(kit: ModuleKit) -> list[GeneratedPage]:

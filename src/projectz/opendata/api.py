@@ -133,6 +133,11 @@ def api_records(content: Content, site_url: str) -> dict[str, list[dict[str, Any
     }
 
 
+# Every file of the API, named before any is made (projectz.core.pages.made_together).
+API_FILES = (urls.API_MODULES, urls.API_SESSIONS, urls.API_MUNICIPALITIES, urls.API_TRAINERS, urls.API_PARTNERSHIPS,
+             urls.API_CATALOGUE)
+
+
 def api_files(content: Content, *, site_url: str, site_name: str) -> dict[str, bytes]:
     """The API's files and the catalogue that describes them with every other dataset, by path."""
     files = {path: json_bytes(records) for path, records in api_records(content, site_url).items()}

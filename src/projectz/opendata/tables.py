@@ -16,16 +16,15 @@ import datetime
 import io
 import zipfile
 from dataclasses import dataclass
-from typing import Any
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.writer.excel import ExcelWriter
+from typing import TYPE_CHECKING, Any
 
 from projectz.core import dutch, urls
 from projectz.core.zipfiles import with_fixed_times
 from projectz.opendata.media import DATA_LICENSE, json_bytes
 from projectz.sessions.results import AREA_NOTE, NATIONAL, Benchmark, Figures
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 DELIMITER = ";"
 BOM = "\ufeff"
@@ -199,6 +198,11 @@ def to_xlsx(tables: tuple[Table, ...], *, built: datetime.date) -> bytes:
     The bytes depend only on the arguments: the document's dates and the zip entries' times are
     the build date, not the moment of writing.
     """
+    # openpyxl is imported here, where a workbook is made: importing it takes a fifth of a second,
+    # which validation, needing no workbook, is spared.
+    from openpyxl import Workbook
+    from openpyxl.writer.excel import ExcelWriter
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     for table in tables:
@@ -214,7 +218,9 @@ def to_xlsx(tables: tuple[Table, ...], *, built: datetime.date) -> bytes:
     return with_fixed_times(buffer.getvalue(), moment)
 
 
-def _table_sheet(workbook: Workbook, table: Table) -> None:
+def _table_sheet(workbook: "Workbook", table: Table) -> None:
+    from openpyxl.styles import Alignment, Font
+
     sheet = workbook.create_sheet(table.sheet)
     sheet.append([column.title for column in table.columns])
     for cell in sheet[1]:
@@ -232,7 +238,9 @@ def _table_sheet(workbook: Workbook, table: Table) -> None:
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def _explanation_sheet(workbook: Workbook, tables: tuple[Table, ...]) -> None:
+def _explanation_sheet(workbook: "Workbook", tables: tuple[Table, ...]) -> None:
+    from openpyxl.styles import Alignment, Font
+
     sheet = workbook.create_sheet("Toelichting")
     sheet.append(["Kolom", "Naam voor programma's", "Soort", "Betekenis"])
     for cell in sheet[1]:
@@ -254,6 +262,11 @@ def _explanation_sheet(workbook: Workbook, tables: tuple[Table, ...]) -> None:
 
 DATATYPE_LABELS = {"string": "tekst", "integer": "geheel getal", "decimal": "getal met één decimaal",
                    "gYearMonth": "maand (JJJJ-MM)"}
+
+
+# Every results file, named before any is made (projectz.core.pages.made_together).
+RESULTS_FILES = (urls.RESULTS_WHOLE_PERIOD_CSV, urls.RESULTS_MONTHLY_CSV, urls.RESULTS_CSVW, urls.RESULTS_JSON,
+                 urls.RESULTS_XLSX)
 
 
 def results_files(result: Benchmark, *, site_url: str, built: datetime.date) -> dict[str, bytes]:

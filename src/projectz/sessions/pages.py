@@ -1,12 +1,12 @@
 """The agenda, the calendar feeds and the results benchmark as pages and downloads."""
 
-from dataclasses import dataclass
+from functools import cache
 
 from markupsafe import Markup
 
 from projectz.content import Content
 from projectz.core import dutch, urls
-from projectz.core.pages import GeneratedPage, page_markdown
+from projectz.core.pages import Download, GeneratedPage, page_markdown
 from projectz.core.templating import render
 from projectz.curriculum.catalogue import module_facet, province_facet
 from projectz.sessions.agenda import AgendaPart, first_page, month_parts, select
@@ -15,28 +15,24 @@ from projectz.sessions.feeds import FeedWriter
 from projectz.sessions.results import AREA_NOTE, Benchmark, benchmark
 
 
-@dataclass(frozen=True)
-class Download:
-    """A file the site publishes beside its pages."""
-
-    src_uri: str
-    content: bytes | str
-
-
 def feed_downloads(content: Content, site_url: str) -> list[Download]:
     """One feed with every session, one per province and one per published module."""
-    module_urls = {m.id: f"{site_url}{urls.MODULES.url(m.id)}" for m in content.published_modules}
-    calendar = FeedWriter(content, generated=content.build_date, module_urls=module_urls).feed
+    @cache
+    def writer() -> FeedWriter:
+        # One writer for every feed: it serializes each session's event only once.
+        module_urls = {m.id: f"{site_url}{urls.MODULES.url(m.id)}" for m in content.published_modules}
+        return FeedWriter(content, generated=content.build_date, module_urls=module_urls)
 
-    downloads = [Download(urls.FEED_ALL, calendar(content.sessions, "Project Z: alle trainingen"))]
-    for province in content.geography.provinces:
-        downloads.append(Download(urls.province_feed(province.name),
-                                  calendar(select(content.sessions, province=province.code),
-                                           f"Project Z: trainingen in {province.name}")))
-    for module in content.published_modules:
-        downloads.append(Download(urls.module_feed(module.id),
-                                  calendar(select(content.sessions, module=module.id), f"Project Z: {module.title}")))
-    return downloads
+    def feed(path: str, name: str, **chosen: str) -> Download:
+        return Download(path, lambda: writer().feed(select(content.sessions, **chosen), name))
+
+    return [
+        feed(urls.FEED_ALL, "Project Z: alle trainingen"),
+        *(feed(urls.province_feed(province.name), f"Project Z: trainingen in {province.name}", province=province.code)
+          for province in content.geography.provinces),
+        *(feed(urls.module_feed(module.id), f"Project Z: {module.title}", module=module.id)
+          for module in content.published_modules),
+    ]
 
 
 def site_benchmark(content: Content) -> Benchmark:

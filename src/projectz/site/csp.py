@@ -9,6 +9,7 @@ scripts themselves at build time: when Material changes one, its hash changes wi
 import base64
 import hashlib
 from collections.abc import Iterable
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -96,6 +97,8 @@ def _policy(directives: dict[str, tuple[str, ...]], script_hashes: Iterable[str]
     return "; ".join(f"{name} {' '.join(values)}" for name, values in sources.items())
 
 
+# Pages at the same depth carry the same scripts: the policy is worked out once per depth.
+@cache
 def meta_policy(html_with_inline_scripts: str) -> str:
     """The policy of a page, allowing the inline scripts in the given HTML."""
     return _policy(PAGE_DIRECTIVES, map(script_hash, inline_scripts(html_with_inline_scripts)))

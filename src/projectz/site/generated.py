@@ -1,19 +1,22 @@
 """Every file a build adds to the hand-written pages, listed once for the adapter and for validation."""
 
+import datetime
 import json
+import pickle
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from projectz.content import Content
+from projectz.content import Content, ContentPaths, load_content
 from projectz.core.issues import Issue
-from projectz.core.pages import GeneratedPage
+from projectz.core.pages import Download, GeneratedPage
 from projectz.curriculum.kit import kit_downloads, module_kit
 from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages, module_link_problems
 from projectz.geography.pages import region_pages
 from projectz.opendata.files import open_data_files
 from projectz.people.pages import trainer_pages
-from projectz.sessions.pages import Download, agenda_pages, feed_downloads
+from projectz.sessions.pages import agenda_pages, feed_downloads
 
 MODULE_SCHEMA_URI = "schemas/module.schema.json"
 
@@ -41,19 +44,31 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
                     edit_base: str | None) -> GeneratedFiles:
     pages = [*generated_pages(content, root, edit_base), *region_pages(content), *trainer_pages(content),
              *agenda_pages(content)]
-    schema = MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}")
-    open_data = open_data_files(content, site_url=site_url, site_name=site_name)
-    downloads = [*feed_downloads(content, site_url), *(Download(path, data) for path, data in open_data.items()),
-                 Download(MODULE_SCHEMA_URI, json.dumps(schema, ensure_ascii=False, indent=2)),
-                 *(Download(path, data) for module in content.published_modules
-                   for path, data in kit_downloads(module_kit(module, root)).items())]
+    schema = Download(MODULE_SCHEMA_URI, lambda: json.dumps(MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}"),
+                                                            ensure_ascii=False, indent=2))
+    downloads = [*feed_downloads(content, site_url), *open_data_files(content, site_url=site_url, site_name=site_name),
+                 schema, *(download for module in content.published_modules
+                           for download in kit_downloads(module_kit(module, root)))]
     # Drafts have no page, so their attachments stay unpublished too.
     attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
                    for module in content.modules if module.status != "draft" for name in module.attachments]
     return GeneratedFiles(pages, downloads, attachments, root)
 
 
+def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,
+                      site_name: str) -> dict[str, bytes | str]:
+    """Every download's content by path, from the content loaded afresh: site.plugin has a second
+    process make them (running this module) while the first renders the pages."""
+    content = load_content(paths, build_date)
+    generated = generated_files(content, paths.root, site_url, site_name, None)
+    return {download.src_uri: download.make() for download in generated.downloads}
+
+
 def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
     """Links in module texts that lead nowhere on the site being built."""
     hand_written = frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
     return module_link_problems(content, generated.root, hand_written | generated.src_uris())
+
+
+if __name__ == "__main__":
+    pickle.dump(download_contents(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer)

@@ -5,11 +5,14 @@ Only wiring lives here; loading, checking and rendering are plain functions else
 
 import datetime
 import logging
+import os
+import pickle
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import mkdocs_redirects.plugin
 from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,22 +26,18 @@ from mkdocs.structure.pages import Page
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import urls
 from projectz.core.issues import ContentError, raise_if_errors
-from projectz.core.templating import render
 from projectz.curriculum.body import sanitize_author_part
-from projectz.curriculum.pages import former_id_redirects
-from projectz.geography.pages import code_redirects
 from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
 from projectz.publish import addresses, security
 from projectz.site.csp import meta_policy
-from projectz.site.generated import GeneratedFiles, generated_files, link_problems
+from projectz.site.generated import GeneratedFiles, download_contents, generated_files, link_problems
 from projectz.site.offline import OFFLINE_PLUGIN
+from projectz.site.redirects import redirect_pages
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
 content_log = logging.getLogger("projectz")
-
-REDIRECTS_PLUGIN = "redirects"
 
 
 class ProjectZConfig(base.Config):
@@ -48,8 +47,6 @@ class ProjectZConfig(base.Config):
     build_date = c.Type((str, datetime.date), default="")
     # Set by `scripts/build --production`: refuse to publish example addresses.
     production = c.Type(bool, default=False)
-    # Set by `scripts/build --production`: refuse to publish example addresses.
-    production = c.Type(bool, default=False)
 
 
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
@@ -57,12 +54,16 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     generated: GeneratedFiles
     # The JSON-LD of each page that has some, by source file; set in on_files.
     structured_data: dict[str, Callable[[], dict[str, Any]]]
+    # Makes the downloads' contents from on_config on; they are needed in on_env.
+    download_maker: subprocess.Popen[bytes] | None = None
+    download_files: list[File]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
         build_date = _build_date(self.config.build_date)
+        paths = ContentPaths.under(root.resolve())
         try:
-            self.content = load_content(ContentPaths.under(root.resolve()), build_date)
+            self.content = load_content(paths, build_date)
             self.generated = generated_files(self.content, root.resolve(), config.site_url or "", config.site_name,
                                              _edit_base(config))
             raise_if_errors(link_problems(self.content, Path(config.docs_dir), self.generated))
@@ -72,7 +73,10 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             content_log.warning(str(warning))
         if self.config.production:
             _refuse_placeholders(config, self.content)
-        _add_redirects(config, self.content)
+        # Making the feeds, the open data and the schema took a tenth of the build, and they depend
+        # on the content alone: another core makes them while this one renders the pages.
+        self.download_maker = _start_download_maker(paths, self.content.build_date, config.site_url or "",
+                                                    config.site_name)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -91,10 +95,18 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             file.content_string = page.markdown(urls.PageLinks(file.url, config.site_url or ""))
             file.edit_uri = page.source_path
             files.append(file)
-        for download in self.generated.downloads:
-            files.append(File.generated(config, download.src_uri, content=download.content))
+        # Listed now, so that links to them are checked; their contents follow in on_env.
+        self.download_files = [File.generated(config, download.src_uri, content=b"")
+                               for download in self.generated.downloads]
+        for file in self.download_files:
+            files.append(file)
         for attachment in self.generated.attachments:
             files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
+        # Old addresses lead on to the current page; the offline edition has none: nobody holds an
+        # old link into a zip.
+        if not _offline(config):
+            for redirect in redirect_pages(self.content, file_names=not config.use_directory_urls):
+                files.append(File.generated(config, redirect.path, content=redirect.html))
         self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         # Both name absolute addresses, so a site without a public address has neither.
         if config.site_url:
@@ -116,7 +128,18 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         # Defence in depth: validation already refuses what the sanitizer would remove.
         return sanitize_author_part(html)
 
+    def on_build_error(self, *, error: Exception) -> None:
+        # A failed build reads no downloads, and a maker left alone would wait to hand them over.
+        if self.download_maker is not None:
+            self.download_maker.kill()
+            self.download_maker.wait()
+
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        # MkDocs writes the files right after this event.
+        contents = _made_downloads(self.download_maker)
+        for file in self.download_files:
+            content = contents[file.src_uri]
+            file.content_bytes = content.encode() if isinstance(content, str) else content
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
         return env
@@ -129,19 +152,30 @@ def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
         raise PluginError("Een productiebuild publiceert geen voorbeeldadressen:\n" + "\n".join(problems))
 
 
-def _add_redirects(config: MkDocsConfig, content: Content) -> None:
-    """Old addresses (CBS codes, former module ids) to the current pages, for mkdocs-redirects to write.
+def _start_download_maker(*arguments: object) -> subprocess.Popen[bytes]:
+    """site.generated.download_contents(*arguments) in a process of its own, which hands them over
+    pickled. A process of its own, because threads would share one core; started as a command
+    rather than by multiprocessing, which would run the caller's main script again."""
+    process = subprocess.Popen([sys.executable, "-m", download_contents.__module__], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert process.stdin is not None
+    with process.stdin:
+        process.stdin.write(pickle.dumps(arguments))
+    return process
 
-    The offline edition gets none: nobody holds an old link into a zip.
-    """
-    plugin = config.plugins.get(REDIRECTS_PLUGIN)
+
+def _made_downloads(process: subprocess.Popen[bytes]) -> dict[str, bytes | str]:
+    assert process.stdout is not None
+    with process.stdout:
+        output = process.stdout.read()
+    if process.wait():
+        raise PluginError(f"Het maken van de downloads is mislukt (exitcode {process.returncode}); zie hierboven.")
+    return pickle.loads(output)
+
+
+def _offline(config: MkDocsConfig) -> bool:
     offline = config.plugins.get(OFFLINE_PLUGIN)
-    if plugin is None or (offline is not None and offline.config.enabled):
-        return
-    # mkdocs-redirects takes no template of its own; its module-level page text is the one way to
-    # make the page Dutch, and a test reads the written page to see that this still works.
-    mkdocs_redirects.plugin.HTML_TEMPLATE = render("site/redirect.html.j2")
-    plugin.config["redirect_maps"].update({**code_redirects(content), **former_id_redirects(content)})
+    return offline is not None and offline.config.enabled
 
 
 def _edit_base(config: MkDocsConfig) -> str | None:
