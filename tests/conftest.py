@@ -142,7 +142,7 @@ blocks:
       practises: [uitleg]
       model_answer: [Bericht 1 beantwoord je zelf.]
       assessment: [Geen persoonsgegevens gevraagd.]
-      debrief: [Waar twijfelde je?]
+      debrief: [{question: Waar twijfelde je?, hear: Dat er vaste afspraken nodig zijn.}]
   - id: afsluiting
     title: Afsluiting
     minutes: 15

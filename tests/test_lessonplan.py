@@ -1,9 +1,10 @@
 """A lesson plan a trainer would trip over in the room is an error, named by file, line and field."""
 
 import pytest
+from test_module_validation import problems
+from test_unreadable_input import assert_refused, run_cli, snapshot, write
 
 from conftest import KIT_MODULE, kit_module_files
-from test_module_validation import problems
 
 INDEX = "curriculum/oefenmodule/index.md"
 
@@ -67,23 +68,27 @@ def test_lesson_plan_error(tmp_path, change, expected):
 
 
 def test_every_error_is_reported_at_once(tmp_path):
-    found = kit_problems(tmp_path, ("    minutes: 15\n    werkvorm: afsluiting", "    minutes: 20\n    werkvorm: afsluiting"),
+    found = kit_problems(tmp_path,
+                         ("    minutes: 15\n    werkvorm: afsluiting", "    minutes: 20\n    werkvorm: afsluiting"),
                          ("    objectives: [doorzetten]", "    objectives: [doorverwijzen]"),
                          ("{text: Bespreek., minutes: 15}", "{text: Bespreek., minutes: 20}"))
-    assert len([line for line in found if "WAARSCHUWING" not in line]) >= 4, found
+    fields = [line.split(": ")[1] for line in found if ": waarschuwing: " not in line]
+    assert fields == ["objectives[2].id", "blocks", "blocks[3]", "blocks[3].objectives[1]", "blocks[3].exercise.steps"]
 
 
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
         pytest.param(("      text: [Vier berichten op maandag]", "      text: [" + "woord " * 41 + "]"),
-                     f"{INDEX}:63: blocks[3].slide.text: waarschuwing: de dia heeft 41 woorden; houd het bij hooguit 40 en zet de "
-                     "rest in notes", id="slide-over-limit"),
+                     f"{INDEX}:63: blocks[3].slide.text: waarschuwing: de dia heeft 41 woorden; "
+                     "houd het bij hooguit 40 en zet de rest in notes", id="slide-over-limit"),
         pytest.param(("      notes: Leg de oefening uit.\n", ""),
-                     f"{INDEX}:62: blocks[3].slide: waarschuwing: de dia heeft geen notities voor de trainer", id="missing-notes"),
+                     f"{INDEX}:62: blocks[3].slide: waarschuwing: de dia heeft geen notities voor de trainer",
+                     id="missing-notes"),
         pytest.param(("      notes: Leg de oefening uit.\n",
                       "      notes: Leg de oefening uit.\n      image: materialen/berichtkaarten.md\n"),
-                     f"{INDEX}:65: blocks[3].slide.image: waarschuwing: de afbeelding heeft geen alt-tekst: beschrijf wat erop staat",
+                     f"{INDEX}:65: blocks[3].slide.image: waarschuwing: de afbeelding heeft geen alt-tekst: "
+                     "beschrijf wat erop staat",
                      id="image-without-alt"),
         pytest.param(("    text: Reageer binnen een dagdeel.\n    notes: Vertel waarom een snel antwoord telt.\n",
                       "    text: Reageer binnen een dagdeel.\n"),
@@ -94,3 +99,23 @@ def test_every_error_is_reported_at_once(tmp_path):
 def test_slide_warnings_name_the_line_and_publish_anyway(tmp_path, change, expected):
     # problems() also checks that warnings alone leave the content publishable.
     assert kit_problems(tmp_path, change) == [expected]
+
+
+def test_build_stops_on_a_broken_lesson_plan_and_keeps_the_previous_site(mini_site):
+    site = mini_site / "site"
+    write(site / "index.html", "<p>Vorige versie</p>\n")
+    before = snapshot(site)
+    files = kit_module_files(KIT_MODULE.replace("    minutes: 15\n    werkvorm: afsluiting",
+                                                "    minutes: 20\n    werkvorm: afsluiting", 1)
+                             .replace("      materials: [materialen/berichtkaarten.md]",
+                                      "      materials: [materialen/kaarten.md]", 1))
+    for name, text in files.items():
+        write(mini_site / "curriculum" / name, text)
+    # Every error at once, in the author's words, with exit 1 and no traceback; nothing published.
+    lines = assert_refused(
+        run_cli(mini_site, "build", "--site-dir", str(site)),
+        f"{INDEX}:35: blocks: de blokken duren samen 185 minuten, maar duration is 180; maak ze gelijk",
+        f"{INDEX}:72: blocks[3].exercise.materials[1]: bestand 'materialen/kaarten.md' bestaat niet: "
+        "zet het in de map van de module (een module met bestanden is een map met index.md)")
+    assert "3 fouten gevonden; er is niets gepubliceerd." in lines
+    assert snapshot(site) == before

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 
 from conftest import ROOT, content_repo, mkdocs_env, module_text
 from projectz.curriculum import body
@@ -238,6 +239,9 @@ def test_the_validation_renders_with_the_sites_own_markdown_extensions():
                 for name, value in item.items()}
     assert tuple(names) == body.MARKDOWN_EXTENSIONS
     assert settings == body.MARKDOWN_SETTINGS
+    # MkDocs adds its own before the site's: a worksheet's table must be a table when validated too.
+    assert MkDocsConfig.markdown_extensions.builtins == list(body.MKDOCS_BUILTIN_EXTENSIONS)
+    assert "<table>" in body.render_body("| a | b |\n|---|---|\n| 1 | 2 |\n")
 
 
 def test_the_page_shows_the_sanitized_author_part_only():

@@ -191,7 +191,7 @@ def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("trainers.yaml", "webcare.yaml", "sessions.yaml"):
         shutil.copy(ROOT / "data" / name, root / "data" / name)
     shutil.copytree(ROOT / "curriculum", root / "curriculum", dirs_exist_ok=True)
-    webcare = root / "curriculum" / "webcare.md"
+    webcare = root / "curriculum" / "webcare" / "index.md"
     front_matter_change = ("\nstatus:", "\nformer_ids: [webcare-basis]\nstatus:", 1)
     webcare.write_text(webcare.read_text(encoding="utf-8").replace(*front_matter_change), encoding="utf-8")
     write_security(root, "contact: mailto:beveiliging@voorbeeldgemeente.nl\nexpires: 2027-11-01\nexample: false\n")
@@ -217,7 +217,7 @@ def test_every_published_address_follows_the_configured_site_url(deployed_site: 
     module = parse(page_at(deployed_site, "modules/webcare/"))
     assert module.xpath("//link[@rel='canonical']/@href") == [f"{REAL_ADDRESS}modules/webcare/"]
     assert module.xpath("//a[contains(@class, 'md-content__button')]/@href") == [
-        f"{REAL_REPOSITORY}/edit/main/curriculum/webcare.md"]
+        f"{REAL_REPOSITORY}/edit/main/curriculum/webcare/index.md"]
     schema = json.loads((deployed_site / "schemas" / "module.schema.json").read_text(encoding="utf-8"))
     assert schema["$id"] == f"{REAL_ADDRESS}schemas/module.schema.json"
     feed = (deployed_site / "agenda" / "projectz.ics").read_text(encoding="utf-8").replace("\r\n ", "")

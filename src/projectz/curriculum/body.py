@@ -21,6 +21,9 @@ import nh3
 # The same extensions and settings as markdown_extensions in mkdocs.yml (a test holds them
 # equal): validate runs without MkDocs, and must see the HTML the site will show.
 MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "toc")
+# MkDocs puts these before every site's own list (MkDocsConfig.markdown_extensions): tables in a
+# worksheet and fenced code must render here as they will on the page.
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 MARKDOWN_SETTINGS = {"toc": {"permalink": True, "permalink_title": "Link naar deze sectie"}}
 
 # The author HTML policy: what the site's own features produce (headings with ids and permalinks,
@@ -160,7 +163,9 @@ class _Renderer:
     """One Markdown converter, reset between documents: building one costs more than a render."""
 
     def __init__(self) -> None:
-        self._markdown = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), extension_configs=MARKDOWN_SETTINGS)
+        self._markdown = markdown.Markdown(
+            extensions=list(dict.fromkeys((*MKDOCS_BUILTIN_EXTENSIONS, *MARKDOWN_EXTENSIONS))),
+            extension_configs=MARKDOWN_SETTINGS)
 
     def __call__(self, text: str) -> str:
         return self._markdown.reset().convert(text)

@@ -45,6 +45,12 @@ class ModuleKit:
     def parts(self) -> list:
         return arranged(self.module.body, self.module.blocks)
 
+    @property
+    def worksheets(self) -> tuple[Material, ...]:
+        """The Markdown materials in the order the programme uses them; unused ones after."""
+        used = [material for name in self.module.materials if (material := self.material(name))]
+        return (*used, *(material for material in self.module.material_pages if material not in used))
+
     def material(self, name: str) -> Material | None:
         return next((material for material in self.module.material_pages if material.name == name), None)
 

@@ -66,6 +66,10 @@ STEP_SCHEMA = Schema("Stap", (
     Field("text", _PLAIN, "Wat de deelnemers doen."),
     Field("minutes", Integer(1, 240), "Hoeveel minuten de stap duurt."),
 ))
+DEBRIEF_SCHEMA = Schema("Nabespreking", (
+    Field("question", _PLAIN, "Een vraag voor de nabespreking; die staat op de dia."),
+    Field("hear", _PLAIN, "Wat de trainer wil horen; dat staat alleen in de notities en het draaiboek."),
+))
 EXERCISE_SCHEMA = Schema("Oefening", (
     Field("title", Text(max_length=100, plain=True), "Titel van de oefening."),
     Field("casus", _PLAIN, "Het scenario, met verzonnen plaatsen en personen."),
@@ -76,7 +80,8 @@ EXERCISE_SCHEMA = Schema("Oefening", (
           "die komen eerder in het programma.", required=False),
     Field("model_answer", ListOf(_PLAIN, min_items=1), "Het modelantwoord, punt voor punt."),
     Field("assessment", _PLAIN_LIST, "Waar de trainer op let bij het beoordelen.", required=False),
-    Field("debrief", ListOf(_PLAIN, min_items=1), "Vragen voor de nabespreking en wat de trainer wil horen."),
+    Field("debrief", ListOf(Record(DEBRIEF_SCHEMA), min_items=1),
+          "Vragen voor de nabespreking, elk met wat de trainer wil horen."),
 ))
 BLOCK_SCHEMA = Schema("Blok", (
     Field("id", SLUG, "Korte naam van het blok, uniek in de module."),
@@ -159,12 +164,18 @@ class Step:
 
 
 @dataclass(frozen=True)
+class DebriefPoint:
+    question: str
+    hear: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     title: str
     casus: str
     steps: tuple[Step, ...]
     model_answer: tuple[str, ...]
-    debrief: tuple[str, ...]
+    debrief: tuple[DebriefPoint, ...]
     materials: tuple[str, ...] = ()
     practises: tuple[str, ...] = ()
     assessment: tuple[str, ...] = ()
@@ -234,6 +245,7 @@ def _block(value: dict[str, Any]) -> Block:
     if "exercise" in fields:
         exercise = dict(fields["exercise"])
         exercise["steps"] = tuple(Step(**step) for step in exercise["steps"])
+        exercise["debrief"] = tuple(DebriefPoint(**point) for point in exercise["debrief"])
         fields["exercise"] = Exercise(**exercise)
     return Block(**fields)
 

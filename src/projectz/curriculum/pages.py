@@ -92,7 +92,8 @@ def module_link_problems(content: Content, root: Path, site_files: frozenset[str
 
     @cache
     def anchors(module: Module) -> frozenset[str]:
-        page = module_page(module_kit(module, root), content, None).markdown(urls.PageLinks(urls.MODULES.url(module.id)))
+        page = module_page(module_kit(module, root), content, None).markdown(
+            urls.PageLinks(urls.MODULES.url(module.id)))
         return body.anchors(body.render_body(FRONT_MATTER.sub("", page, count=1)))
 
     issues = []
@@ -128,7 +129,7 @@ def former_id_redirects(content: Content) -> dict[str, str]:
     for module in content.modules:
         for former_id in module.former_ids:
             if _has_page(module):
-                redirects[urls.MODULES.src(former_id)] = urls.MODULES.src(module.id)
+                redirects[urls.MODULES.src(former_id)] = module.page_src
             if module.published:
                 redirects[urls.DECKS.src(former_id)] = urls.DECKS.src(module.id)
     return redirects

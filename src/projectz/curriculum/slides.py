@@ -57,7 +57,8 @@ def _title_slide(module: Module) -> Slide:
              ", ".join(vocabulary.FORMATS[f] for f in module.formats))
     notes = ("Heet iedereen welkom. Vertel wie je bent, bij welke gemeente je werkt en wat je daar doet. "
              f"Deze training duurt {vocabulary.duration_label(module.duration)}. Vraag in een rondje naar naam, "
-             "functie en wat iedereen vandaag wil leren. Schrijf die verwachtingen op; je komt er aan het eind op terug.")
+             "functie en wat iedereen vandaag wil leren. Schrijf die verwachtingen op; je komt er aan het eind "
+             "op terug.")
     return Slide(module.title, "title", lead=module.summary, items=facts, notes=notes)
 
 
@@ -102,8 +103,9 @@ def _exercise_slides(exercise: Exercise) -> list[Slide]:
         Slide(f"Oefening: {exercise.title}", "exercise", items=steps, minutes=exercise.minutes,
               notes=f"Lees de opdracht voor en zet de timer op {exercise.minutes} minuten. Loop rond en luister. "
                     f"Let op: {watch}"),
-        Slide(f"Nabespreking: {exercise.title}", "debrief", items=exercise.debrief,
-              notes="Wat je wilt horen: " + " ".join(exercise.model_answer)),
+        # The room sees the questions; what the trainer hopes to hear stays in the notes.
+        Slide(f"Nabespreking: {exercise.title}", "debrief", items=tuple(point.question for point in exercise.debrief),
+              notes=" ".join(point.hear for point in exercise.debrief)),
     ]
 
 

@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.writer.excel import ExcelWriter
 
 from projectz.core import dutch, urls
+from projectz.core.zipfiles import with_fixed_times
 from projectz.opendata.media import DATA_LICENSE, json_bytes
 from projectz.sessions.results import AREA_NOTE, NATIONAL, Benchmark, Figures
 
@@ -210,7 +211,7 @@ def to_xlsx(tables: tuple[Table, ...], *, built: datetime.date) -> bytes:
     buffer = io.BytesIO()
     # Not workbook.save(): that stamps the document as modified now, the writer it calls does not.
     ExcelWriter(workbook, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    return _with_fixed_times(buffer.getvalue(), moment)
+    return with_fixed_times(buffer.getvalue(), moment)
 
 
 def _table_sheet(workbook: Workbook, table: Table) -> None:
@@ -253,18 +254,6 @@ def _explanation_sheet(workbook: Workbook, tables: tuple[Table, ...]) -> None:
 
 DATATYPE_LABELS = {"string": "tekst", "integer": "geheel getal", "decimal": "getal met één decimaal",
                    "gYearMonth": "maand (JJJJ-MM)"}
-
-
-def _with_fixed_times(archive: bytes, moment: datetime.datetime) -> bytes:
-    """The same zip with every entry dated moment, in the same order, so equal input gives equal bytes."""
-    output = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(archive)) as source, \
-            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
-        for entry in source.infolist():
-            fixed = zipfile.ZipInfo(entry.filename, date_time=moment.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(fixed, source.read(entry))
-    return output.getvalue()
 
 
 def results_files(result: Benchmark, *, site_url: str, built: datetime.date) -> dict[str, bytes]:

@@ -44,7 +44,8 @@ RESULTS_SCHEMA = Schema(
         Field("participants", Integer(1, 500), "Aantal deelnemers."),
         Field("municipalities", ListOf(MUNICIPALITY_CODE, min_items=1),
               "CBS-codes van de gemeenten waarvan deelnemers er waren."),
-        Field("score", Tenths(1, 10), "Gemiddeld evaluatiecijfer van de deelnemers, bijvoorbeeld 7.8."),
+        Field("score", Tenths(1, 10), "Gemiddelde van vraag 1 (het rapportcijfer) op de evaluatieformulieren van de "
+              "deelnemers, met één decimaal, bijvoorbeeld 7.8."),
         Field("remarks", Text(max_length=300), "Wat opviel, in één of twee zinnen.", required=False),
     ),
 )
