@@ -194,8 +194,8 @@ def test_folder_module_links_to_other_pages_one_folder_higher(tmp_path, capsys):
     files = {"curriculum/a/index.md": with_body("Zie [b](../b.md), niet [b](b.md)."),
              "curriculum/b.md": module_text("b")}
     code, lines = validate(tmp_path, files, capsys)
-    assert lines == [f"curriculum/a/index.md:{ADDED}: tekst: link 'b.md' gaat naar een pagina of bestand dat niet op de "
-                     "site staat", "1 fout gevonden."]
+    assert lines == [f"curriculum/a/index.md:{ADDED}: tekst: link 'b.md' gaat naar een pagina of bestand dat niet op "
+                     "de site staat", "1 fout gevonden."]
 
 
 def test_unreferenced_attachment_is_a_warning(tmp_path, capsys):

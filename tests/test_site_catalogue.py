@@ -80,8 +80,10 @@ def test_module_page_lists_objectives_and_key_points(built_site: Path):
     page = parse(built_site / "modules" / module.id / "index.html")
     sections = {h2.text_content().rstrip("¶"): h2.getnext().getnext() if h2.getnext().tag == "p" else h2.getnext()
                 for h2 in page.cssselect("article h2")}
-    assert [li.text_content() for li in sections["Leerdoelen"].cssselect("li")] == list(module.objectives)
-    assert [li.text_content() for li in sections["Kernpunten"].cssselect("li")] == list(module.key_points)
+    shown = {name: [li.text_content() for li in sections[name].cssselect("li")]
+             for name in ("Leerdoelen", "Kernpunten")}
+    assert shown["Leerdoelen"] == [objective.text for objective in module.objectives]
+    assert shown["Kernpunten"] == [point.text for point in module.key_points]
 
 
 def test_module_text_keeps_the_sites_own_features_after_sanitizing(built_site: Path):

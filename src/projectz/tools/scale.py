@@ -2,7 +2,8 @@
 
 Modules (a folder module with its files), trainers and sessions are repeated with suffixed ids
 (`webcare-2`), every reference remapped to the copy of the same round, so the larger site is as
-valid and as linked as the real one. Geography, network and webcare stay as they are: they describe the country, not volume.
+valid and as linked as the real one. Geography, network and webcare stay as they are: they
+describe the country, not volume.
 """
 
 import copy
