@@ -79,7 +79,7 @@ def test_failed_build_on_author_html_names_the_line_and_keeps_the_previous_site(
         build_site(mini_site / "mkdocs.yml", out)
 
     assert {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
-    assert "curriculum/a.md:26: tekst: attribuut 'onerror' op <img> is niet toegestaan" in caplog.text
+    assert "curriculum/a.md:44: tekst: attribuut 'onerror' op <img> is niet toegestaan" in caplog.text
 
 
 # The smallest PNG there is: one transparent pixel.
@@ -135,7 +135,7 @@ def test_strict_build_fails_on_a_broken_link_in_a_module(mini_site: Path, caplog
         build_site(mini_site / "mkdocs.yml", mini_site / "site")
     assert not (mini_site / "site").exists()
     # The author's own file and line, before MkDocs gets to name a generated page.
-    assert ("curriculum/a.md:26: tekst: link 'bestaat-niet.md' gaat naar een pagina of bestand dat niet op de site "
+    assert ("curriculum/a.md:44: tekst: link 'bestaat-niet.md' gaat naar een pagina of bestand dat niet op de site "
             "staat") in caplog.text
     assert "modules/a.md" not in caplog.text
 

@@ -5,11 +5,12 @@ from pathlib import Path
 
 from test_module_validation import problems
 
-from conftest import REAL_CONTENT, ROOT, kit_module_files, parse
+from conftest import KIT_MODULE, KIT_WORKSHEET, REAL_CONTENT, ROOT, kit_module_files, parse
 from projectz.content import ContentPaths, check_content
 from projectz.core import urls
-from projectz.curriculum.kit import ModuleKit
+from projectz.curriculum.kit import ModuleKit, material_page
 from projectz.curriculum.modules import Module
+from projectz.curriculum.pages import module_page
 
 # Short texts ("Ja.") may also be ordinary participant text; these are long enough to be the trainer's own.
 MIN_LENGTH = 40
@@ -84,6 +85,21 @@ def test_trainer_text_is_escaped_not_run(tmp_path: Path):
     markdown = kit.render("curriculum/draaiboek.md.j2", urls.PageLinks("modules/oefenmodule/draaiboek/"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;vet&lt;/b&gt;" in markdown
     assert "<script>" not in markdown and "<b>" not in markdown
+
+
+def test_module_text_and_worksheets_reach_their_pages_as_markdown(tmp_path):
+    """Author Markdown is not text to escape: the page renders it, and sanitizes what it becomes."""
+    tip = '!!! tip "Tip"\n    Zeg wat je gaat doen.'
+    quote = '> "Waar blijft mijn pas?"'
+    files = kit_module_files(KIT_MODULE.replace("Reageer snel.\n", f"Reageer snel.\n\n{tip}\n"))
+    files["oefenmodule/materialen/berichtkaarten.md"] = f"{KIT_WORKSHEET}\n{quote}\n"
+    assert problems(tmp_path, files) == []
+    content, _ = check_content(ContentPaths.under(tmp_path))
+    kit = ModuleKit(content.module("oefenmodule"), tmp_path)
+    links = urls.PageLinks("modules/oefenmodule/")
+    assert tip in module_page(kit, content, None).markdown(links)
+    assert quote in material_page(kit, kit.worksheets[0]).markdown(links)
+    assert quote in kit.render("curriculum/handout.md.j2", links)
 
 
 def test_every_module_folder_is_published_with_its_worksheets(built_site: Path):

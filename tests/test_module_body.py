@@ -13,8 +13,8 @@ from conftest import ROOT, content_repo, mkdocs_env, module_text
 from projectz.curriculum import body
 from projectz.tools import cli
 
-# module_text's body ends on line 24; text added after a blank line starts on line 26.
-ADDED = 26
+# module_text's body ends on line 42; text added after a blank line starts on line 44.
+ADDED = 44
 MODULE = "curriculum/a.md"
 
 
@@ -125,15 +125,17 @@ def test_reference_link_is_reported_where_its_address_is(tmp_path, capsys):
     assert lines[0] == f"{MODULE}:{ADDED + 4}: tekst: adres 'javascript:alert(1)' {NOT_AN_ADDRESS}"
 
 
-@pytest.mark.parametrize("field", ["objectives", "key_points"])
+@pytest.mark.parametrize(("line", "field"), [(12, "objectives[1].text"), (15, "key_points[1].text"),
+                                           (16, "key_points[1].notes")])
 @pytest.mark.parametrize("value", ['"[Klik](javascript:alert(1))"', "\"*Let op*{: onclick='alert(1)' }\""])
-def test_front_matter_text_is_plain_text(tmp_path, capsys, field, value):
-    line = {"objectives": 11, "key_points": 13}[field]
+def test_front_matter_text_is_plain_text(tmp_path, capsys, line, field, value):
     text = module_text("a").splitlines(keepends=True)
-    text[line - 1] = f"  - {value}\n"
+    name = field.rsplit(".", 1)[1]
+    assert text[line - 1].startswith(f"    {name}: ")
+    text[line - 1] = f"    {name}: {value}\n"
     code, lines = validate(tmp_path, {MODULE: "".join(text)}, capsys)
     assert code == 1
-    assert lines == [f"{MODULE}:{line}: {field}[1]: dit veld is gewone tekst: links en opmaak tussen {{ }} werken hier "
+    assert lines == [f"{MODULE}:{line}: {field}: dit veld is gewone tekst: links en opmaak tussen {{ }} werken hier "
                      "niet; zet ze in de tekst van de module", "1 fout gevonden."]
 
 
@@ -184,7 +186,7 @@ def test_what_the_site_uses_passes(tmp_path, capsys):
 def test_missing_attachment_is_an_error(tmp_path, capsys):
     code, lines = validate(tmp_path, {"curriculum/a/index.md": with_body("![Schema](schema.png)")}, capsys)
     assert code == 1
-    assert lines == ["curriculum/a/index.md:26: tekst: bijlage 'schema.png' bestaat niet: zet het bestand naast "
+    assert lines == [f"curriculum/a/index.md:{ADDED}: tekst: bijlage 'schema.png' bestaat niet: zet het bestand naast "
                      "curriculum/a/index.md", "1 fout gevonden."]
 
 
@@ -192,8 +194,8 @@ def test_folder_module_links_to_other_pages_one_folder_higher(tmp_path, capsys):
     files = {"curriculum/a/index.md": with_body("Zie [b](../b.md), niet [b](b.md)."),
              "curriculum/b.md": module_text("b")}
     code, lines = validate(tmp_path, files, capsys)
-    assert lines == ["curriculum/a/index.md:26: tekst: link 'b.md' gaat naar een pagina of bestand dat niet op de "
-                     "site staat", "1 fout gevonden."]
+    assert lines == [f"curriculum/a/index.md:{ADDED}: tekst: link 'b.md' gaat naar een pagina of bestand dat niet op "
+                     "de site staat", "1 fout gevonden."]
 
 
 def test_unreferenced_attachment_is_a_warning(tmp_path, capsys):
@@ -214,7 +216,7 @@ def test_attachment_that_the_site_would_serve_as_a_page_is_an_error(tmp_path, ca
     suffix = name[name.index("."):]
     assert lines == [(f"curriculum/a/{name}:1: bijlage: een bijlage mag niet van het soort '{suffix}' zijn; "
                         "toegestaan zijn: .csv, .docx, .gif, .jpeg, .jpg, .odp, .ods, .odt, .pdf, .png, .pptx, .txt, "
-                        ".webp, .xlsx"), "1 fout gevonden."]
+                        ".webp, .xlsx, en .md in materialen/"), "1 fout gevonden."]
 
 
 def test_the_command_itself_reports_a_body_problem(tmp_path):

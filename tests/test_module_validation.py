@@ -38,12 +38,23 @@ def test_folder_module_with_index_is_loaded(tmp_path):
         pytest.param(("level: basis\n", "level: basis\nniveau: basis\n"),
                      "curriculum/a.md:8: niveau: onbekend veld (tikfout?); toegestaan zijn: id, title, summary, "
                      "topic, audience, level, duration, formats, objectives, key_points, prerequisites, status, "
-                     "version, last_reviewed, license, authors", id="unknown-field"),
+                     "version, last_reviewed, license, authors, former_ids, group_size, preparation, intake, "
+                     "hard_questions, check_questions, blocks", id="unknown-field"),
+        pytest.param(("    text: Je kunt een reactie schrijven.\n",
+                      "    text: Je kunt een reactie schrijven.\n    niveau: basis\n"),
+                     "curriculum/a.md:13: objectives[1].niveau: onbekend veld (tikfout?); toegestaan zijn: id, text",
+                     id="unknown-field-in-objective"),
+        pytest.param(("group_size: {min: 4, max: 12}\n", ""), "curriculum/a.md:2: group_size: verplicht veld ontbreekt",
+                     id="missing-group-size"),
+        pytest.param(("    werkvorm: uitleg\n", "    werkvorm: lezing\n"),
+                     "curriculum/a.md:32: blocks[1].werkvorm: 'lezing' is niet toegestaan; kies uit: kennismaking, "
+                     "uitleg, gesprek, demonstratie, oefening, casus, rollenspel, pauze, afsluiting",
+                     id="block-werkvorm-outside-vocabulary"),
         pytest.param(("duration: 120\n", "duration: twee uur\n"),
                      "curriculum/a.md:8: duration: verwacht een geheel getal van 30 tot en met 960, maar vond tekst",
                      id="wrong-type"),
         pytest.param(('version: "1.0"\n', "version: 1.0\n"),
-                     "curriculum/a.md:16: version: verwacht een versie als \"1.0\" (tussen aanhalingstekens), "
+                     "curriculum/a.md:19: version: verwacht een versie als \"1.0\" (tussen aanhalingstekens), "
                      "maar vond een getal (1.0; zet de waarde tussen aanhalingstekens)", id="unquoted-version"),
         pytest.param(("level: basis\n", "level: beginner\n"),
                      "curriculum/a.md:7: level: 'beginner' is niet toegestaan; kies uit: basis, gevorderd, expert",
@@ -53,12 +64,12 @@ def test_folder_module_with_index_is_loaded(tmp_path):
                      "webcare, klantcontact, bestuur, griffie, beleid, management, crisisteam",
                      id="list-item-outside-vocabulary"),
         pytest.param(("last_reviewed: 2026-10-01\n", "last_reviewed: 2026-13-01\n"),
-                     "curriculum/a.md:17: last_reviewed: '2026-13-01' is geen geldige datum; schrijf JJJJ-MM-DD, "
+                     "curriculum/a.md:20: last_reviewed: '2026-13-01' is geen geldige datum; schrijf JJJJ-MM-DD, "
                      "bijvoorbeeld 2026-03-01", id="malformed-date"),
-        pytest.param(("objectives:\n  - Je kunt een reactie schrijven.\n", "objectives: []\n"),
+        pytest.param(("objectives:\n  - id: reageren\n    text: Je kunt een reactie schrijven.\n", "objectives: []\n"),
                      "curriculum/a.md:10: objectives: mag niet leeg zijn", id="empty-objectives"),
         pytest.param(("prerequisites: []\n", "prerequisites: [bestaat-niet]\n"),
-                     "curriculum/a.md:14: prerequisites[1]: module 'bestaat-niet' bestaat niet",
+                     "curriculum/a.md:17: prerequisites[1]: module 'bestaat-niet' bestaat niet",
                      id="missing-prerequisite"),
         pytest.param(("title: Webcare oefenen\n", "title: Webcare: oefenen: nu\n"),
                      # The rest of the sentence is the YAML parser's own (libyaml or PyYAML's).
@@ -92,7 +103,7 @@ def test_prerequisite_cycle_is_reported_once(tmp_path):
         "b.md": module_text("b", prerequisites="[c]"),
         "c.md": module_text("c", prerequisites="[a]"),
     })
-    assert found == ["curriculum/a.md:14: prerequisites: voorkennis vormt een kring: a → b → c → a"]
+    assert found == ["curriculum/a.md:17: prerequisites: voorkennis vormt een kring: a → b → c → a"]
 
 
 def test_a_broken_module_is_not_also_reported_missing_where_it_is_referenced(tmp_path):

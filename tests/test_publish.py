@@ -121,17 +121,17 @@ def test_a_former_id_may_not_be_a_current_id_or_claimed_twice(tmp_path: Path):
         "c.md": renamed("c", "oud", "c"),
     })
     assert found == [
-        "curriculum/b.md:15: former_ids[1]: 'a' is de id van een bestaande module; "
+        "curriculum/b.md:18: former_ids[1]: 'a' is de id van een bestaande module; "
         "een oude id mag niet opnieuw gebruikt worden",
-        "curriculum/c.md:15: former_ids[1]: 'oud' staat ook bij former_ids van curriculum/a.md:15",
-        "curriculum/c.md:15: former_ids[2]: 'c' is de id van een bestaande module; "
+        "curriculum/c.md:18: former_ids[1]: 'oud' staat ook bij former_ids van curriculum/a.md:18",
+        "curriculum/c.md:18: former_ids[2]: 'c' is de id van een bestaande module; "
         "een oude id mag niet opnieuw gebruikt worden",
     ]
 
 
 def test_former_ids_are_optional_and_checked_like_ids(tmp_path: Path):
     assert module_problems(tmp_path, {"a.md": renamed("a", "Oude_Naam")}) == [
-        "curriculum/a.md:15: former_ids[1]: 'Oude_Naam' is geen geldige waarde: "
+        "curriculum/a.md:18: former_ids[1]: 'Oude_Naam' is geen geldige waarde: "
         "verwacht kleine letters, cijfers en koppeltekens"]
     assert all(module.former_ids == () for module in REAL_CONTENT.modules)
 

@@ -18,6 +18,8 @@ SCHEMA = jsonschema.Draft202012Validator(MODULE_SCHEMA.json_schema("module.schem
 OTHER_MODULE_EXISTS = "of een module die je als voorkennis noemt bestaat"
 NO_CYCLE = "of de voorkennis een kring vormt"
 FORMER_ID_FREE = "of een oude id (`former_ids`) de id of oude id van een module is"
+# And the rules of the lesson plan, which weigh one field against another in the same file.
+LESSON_PLAN = "de regels van het lesplan"
 
 CASES = [
     # (what changes, replaced line, new line, cross-file rule or None)
@@ -41,9 +43,34 @@ CASES = [
     ("duration too short", "duration: 120", "duration: 20", None),
     ("duration as yes/no", "duration: 120", "duration: true", None),
     ("formats not a list", "formats: [groep, op-afstand]", "formats: groep", None),
-    ("no objectives", "objectives:\n  - Je kunt een reactie schrijven.", "objectives: []", None),
-    ("blank objective", "  - Je kunt een reactie schrijven.", '  - "  "', None),
-    ("key point as a number", "  - Reageer binnen een dagdeel.", "  - 42", None),
+    ("no objectives", "objectives:\n  - id: reageren\n    text: Je kunt een reactie schrijven.", "objectives: []",
+     None),
+    ("blank objective", "    text: Je kunt een reactie schrijven.", '    text: "  "', None),
+    ("objective as plain text", "  - id: reageren\n    text: Je kunt een reactie schrijven.",
+     "  - Je kunt een reactie schrijven.", None),
+    ("objective without id", "  - id: reageren\n    text: Je kunt", "  - text: Je kunt", None),
+    ("objective id in capitals", "  - id: reageren", "  - id: Reageren", None),
+    ("key point as a number", "    text: Reageer binnen een dagdeel.", "    text: 42", None),
+    ("unknown field in a key point", "    notes: Vertel waarom", "    notities: Vertel waarom", None),
+    ("key point without notes", "    notes: Vertel waarom een snel antwoord telt.\nprerequisites", "prerequisites",
+     None),
+    ("no group size", "group_size: {min: 4, max: 12}\n", "", None),
+    ("group size as text", "group_size: {min: 4, max: 12}", "group_size: 4 tot 12", None),
+    ("group size of none", "group_size: {min: 4, max: 12}", "group_size: {min: 0, max: 12}", None),
+    ("check question without answer", "    answer: Binnen een dagdeel.\n", "", None),
+    ("no blocks", "blocks:\n  - id: uitleg\n    title: Uitleg en oefenen\n    minutes: 120\n    werkvorm: uitleg\n"
+     "    key_points: [snel]\n    section: waarom-deze-module\n    slide:\n      text: [Reageer snel en vriendelijk]\n"
+     "      notes: Vertel waarom een snel antwoord telt.\n", "blocks: []\n", None),
+    ("unknown werkvorm", "werkvorm: uitleg", "werkvorm: lezing", None),
+    ("block minutes as text", "    minutes: 120", '    minutes: "120"', None),
+    ("slide without text", "      text: [Reageer snel en vriendelijk]", "      text: []", None),
+    ("image outside the module folder", "      text: [Reageer snel en vriendelijk]",
+     "      text: [Reageer snel en vriendelijk]\n      image: ../geheim.png\n      alt: Geheim", None),
+    ("unknown field in a block", "    werkvorm: uitleg", "    werkvorm: uitleg\n    duur: 120", None),
+    ("blocks shorter than the module", "    minutes: 120", "    minutes: 60", LESSON_PLAN),
+    ("unknown key point in a block", "    key_points: [snel]", "    key_points: [traag]", LESSON_PLAN),
+    ("unknown section in a block", "    section: waarom-deze-module", "    section: bestaat-niet", LESSON_PLAN),
+    ("objective that nothing checks", "    objectives: [reageren]", "    objectives: []", LESSON_PLAN),
     ("unknown prerequisite", "prerequisites: []", "prerequisites: [bestaat-niet]", OTHER_MODULE_EXISTS),
     ("itself as prerequisite", "prerequisites: []", "prerequisites: [webcare-test]", NO_CYCLE),
     ("own id as former id", "status: published", "status: published\nformer_ids: [webcare-test]", FORMER_ID_FREE),
@@ -62,8 +89,11 @@ CASES = [
     ("no authors", "authors: [Kernteam Project Z]", "authors: []", None),
     ("typo in a field name", "level: basis", "level: basis\nniveau: basis", None),
     ("link in the title", "title: Webcare oefenen", 'title: "[Webcare](javascript:alert(1))"', None),
-    ("reference link in a key point", "  - Reageer binnen een dagdeel.", '  - "Zie [uitleg][1]"', None),
-    ("attribute list in an objective", "  - Je kunt een reactie schrijven.", "  - \"*Let op*{: onclick='x' }\"", None),
+    ("reference link in a key point", "    text: Reageer binnen een dagdeel.", '    text: "Zie [uitleg][1]"', None),
+    ("attribute list in an objective", "    text: Je kunt een reactie schrijven.",
+     "    text: \"*Let op*{: onclick='x' }\"", None),
+    ("link in speaker notes", "      notes: Vertel waarom een snel antwoord telt.",
+     '      notes: "Zie [uitleg](javascript:alert(1))."', None),
     ("brackets that are no link", "title: Webcare oefenen", 'title: "Webcare [basis] oefenen"', None),
     ("missing field", "summary: Je kunt een reactie op sociale media schrijven.\n", "", None),
 ]
@@ -93,4 +123,4 @@ def test_author_guide_names_every_rule_the_schema_cannot_check():
 
     guide = (ROOT / "docs" / "auteurs.md").read_text(encoding="utf-8")
     section = guide[guide.index("## Wat het schema niet controleert"):]
-    assert all(rule in section for rule in (OTHER_MODULE_EXISTS, NO_CYCLE, FORMER_ID_FREE))
+    assert all(rule in section for rule in (OTHER_MODULE_EXISTS, NO_CYCLE, FORMER_ID_FREE, LESSON_PLAN))

@@ -134,7 +134,7 @@ CASES = [
     Case("module-windows-1252", module_at("a.md", "cp1252", **{"Webcare oefenen": "Café oefenen"}),
          (f"curriculum/a.md:3: bestand: {NOT_UTF8.format(byte='0xE9', char='é')}; {UTF8_HINT}",)),
     Case("module-latin-1-in-body", module_at("a.md", "latin-1", **{"Tekst van a.": "Ideeën"}),
-         (f"curriculum/a.md:24: bestand: {NOT_UTF8.format(byte='0xEB', char='ë')}; {UTF8_HINT}",)),
+         (f"curriculum/a.md:42: bestand: {NOT_UTF8.format(byte='0xEB', char='ë')}; {UTF8_HINT}",)),
     Case("module-utf-16", module_at("a.md", "utf-16"),
          (f"curriculum/a.md:1: bestand: opgeslagen als UTF-16 ('Unicode'), niet als UTF-8; {UTF8_HINT}",)),
     Case("folder-module-windows-1252", module_at("a/index.md", "cp1252", **{"Webcare oefenen": "Één dag"}),
@@ -181,7 +181,7 @@ CASES = [
          (f"data/webcare.yaml:1: yaml: {TOO_DEEP}",)),
     Case("front-matter-deep-blocks", module_at("a.md", **{
         "key_points:\n": "extra:\n" + "".join(f"{'  ' * (depth + 1)}k:\n" for depth in range(60)) + "key_points:\n"}),
-         (f"curriculum/a.md:62: yaml: {TOO_DEEP}",)),
+         (f"curriculum/a.md:63: yaml: {TOO_DEEP}",)),
     Case("explicit-tag", lambda root: write(root / "data" / "trainers.yaml",
                                             "trainers: !!python/object:os.system []\n"),
          ("data/trainers.yaml:1: yaml: YAML-label '!!python/object:os.system' is niet toegestaan; schrijf de waarde "

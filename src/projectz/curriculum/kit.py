@@ -83,6 +83,7 @@ class ModuleKit:
         return render(template, module=self.module, kit=self, links=links, werkvormen=WERKVORMEN,
                       material_link=self.material_link(links),
                       body_start=Markup(body.BODY_START), body_end=Markup(body.BODY_END), demoted=demoted,
+                      author_markdown=author_markdown,
                       score_number=evaluation.SCORE_NUMBER, **values)
 
 
@@ -148,6 +149,14 @@ _HEADING = re.compile(r"^(#{1,5}) ", re.MULTILINE)
 def demoted(markdown: str, levels: int) -> str:
     """Markdown with its headings that many levels deeper: a worksheet's title under the hand-out's."""
     return _HEADING.sub(lambda match: "#" * min(6, len(match[1]) + levels) + " ", markdown)
+
+
+def author_markdown(markdown: str) -> Markup:
+    """The author's Markdown as a page template takes it: not escaped, for it is Markdown, not text.
+
+    It always stands between body_start and body_end, where the plugin sanitizes what it renders to.
+    """
+    return Markup(markdown)
 
 
 @cache

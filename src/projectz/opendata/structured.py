@@ -158,7 +158,8 @@ def structured_data(content: Content, site_url: str, site_name: str) -> dict[str
     }
     for module in content.modules:
         if module.status != "draft":
-            found[urls.MODULES.src(module.id)] = lambda module=module: course(module, content, site_url, site_name)
+            # A folder module's page is modules/<id>/index.md, beside its files.
+            found[module.page_src] = lambda module=module: course(module, content, site_url, site_name)
     for municipality in content.geography.municipalities:
         found[urls.MUNICIPALITIES.src(municipality.name)] = (
             lambda municipality=municipality: municipality_organization(municipality, content, site_url))

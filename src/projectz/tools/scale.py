@@ -1,8 +1,9 @@
 """Synthetic copies of the project with its registries N times larger, for the benchmark's scale run.
 
-Modules, trainers and sessions are repeated with suffixed ids (`webcare-2`), every reference
-remapped to the copy of the same round, so the larger site is as valid and as linked as the real
-one. Geography, network and webcare stay as they are: they describe the country, not volume.
+Modules (a folder module with its files), trainers and sessions are repeated with suffixed ids
+(`webcare-2`), every reference remapped to the copy of the same round, so the larger site is as
+valid and as linked as the real one. Geography, network and webcare stay as they are: they
+describe the country, not volume.
 """
 
 import copy
@@ -13,6 +14,7 @@ from typing import Any
 import yaml
 
 from projectz.core.yamlsource import split_front_matter
+from projectz.curriculum.modules import module_files
 
 COPIED = ("docs", "macros", "overrides", "mkdocs.yml")
 UNCHANGED_DATA = ("geography.json", "network.yaml", "webcare.yaml", "accessibility.yaml", "security.yaml")
@@ -33,16 +35,25 @@ def scaled_copy(root: Path, target: Path, factor: int) -> None:
         if (root / "data" / name).exists():
             shutil.copy(root / "data" / name, target / "data" / name)
     (target / "curriculum").mkdir()
-    for path in sorted((root / "curriculum").glob("*.md")):
+    for path in module_files(root / "curriculum"):
         document, body, _, _ = split_front_matter(path.read_text(encoding="utf-8"), path.name)
         for round_ in range(factor):
-            module = _renamed(document.data, round_, id_fields=("id",), list_fields=("prerequisites",))
+            module = _renamed(document.data, round_, id_fields=("id",), list_fields=("prerequisites", "former_ids"))
             if round_:
                 module["title"] = f"{module['title']} ({round_ + 1})"
             front = yaml.safe_dump(module, allow_unicode=True, sort_keys=False)
-            (target / "curriculum" / f"{module['id']}.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+            _write_module(path, target / "curriculum", module["id"], f"---\n{front}---\n{body}")
     _scale_registry(root, target, "trainers.yaml", "trainers", factor, ("id",), ("modules",))
     _scale_registry(root, target, "sessions.yaml", "sessions", factor, ("id", "module"), ("trainers",))
+
+
+def _write_module(source: Path, curriculum: Path, module_id: str, text: str) -> None:
+    """A folder module's copy is a folder too, with the materials and images its lesson plan names."""
+    if source.name == "index.md":
+        shutil.copytree(source.parent, curriculum / module_id, symlinks=True)
+        (curriculum / module_id / "index.md").write_text(text, encoding="utf-8")
+    else:
+        (curriculum / f"{module_id}.md").write_text(text, encoding="utf-8")
 
 
 def _scale_registry(root: Path, target: Path, name: str, key: str, factor: int,
@@ -64,7 +75,7 @@ def _renamed(record: dict[str, Any], round_: int, id_fields: tuple[str, ...],
     suffix = f"-{round_ + 1}"
     for field in id_fields:
         renamed[field] = f"{record[field]}{suffix}"
-    for field in list_fields:
+    for field in (field for field in list_fields if field in record):
         renamed[field] = [f"{value}{suffix}" for value in record[field]]
     if "name" in renamed:
         renamed["name"] = f"{record['name']} {round_ + 1}"
