@@ -1,9 +1,10 @@
-"""Zip archives written by other libraries (Excel, PowerPoint), made reproducible."""
+"""Zip archives written by other libraries (Excel, PowerPoint, Word), made reproducible."""
 
 import datetime
 import io
 import struct
 import zipfile
+from typing import Any
 
 _END_OF_DIRECTORY = b"PK\x05\x06"
 
@@ -29,3 +30,21 @@ def with_fixed_times(archive: bytes, moment: datetime.datetime) -> bytes:
         name, extra, comment = struct.unpack_from("<HHH", data, position + 28)
         position += 46 + name + extra + comment
     return bytes(data)
+
+
+def office_file(document: Any, *, title: str, author: str, language: str, date: datetime.date) -> bytes:
+    """A python-pptx presentation or python-docx document saved with its properties dated `date`.
+
+    Both libraries keep the Office core properties alike; the saved zip gets the same fixed date,
+    so a deck or worksheet changes only when its content does.
+    """
+    moment = datetime.datetime.combine(date, datetime.time())
+    properties = document.core_properties
+    properties.title = title
+    properties.author = properties.last_modified_by = author
+    properties.language = language
+    properties.created = properties.modified = moment
+    properties.revision = 1
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return with_fixed_times(buffer.getvalue(), moment)

@@ -13,7 +13,7 @@ from projectz.core import dutch, urls
 from projectz.core.pages import Download, GeneratedPage, page_markdown
 from projectz.core.templating import render
 from projectz.curriculum import body, evaluation
-from projectz.curriculum.arrangement import arranged
+from projectz.curriculum.arrangement import Part, arranged
 from projectz.curriculum.lessonplan import WERKVORMEN
 from projectz.curriculum.modules import Material, Module
 from projectz.curriculum.powerpoint import deck_pptx
@@ -43,7 +43,7 @@ class ModuleKit:
                          date=self.module.last_reviewed)
 
     @cached_property
-    def parts(self) -> list:
+    def parts(self) -> list[Part]:
         return arranged(self.module.body, self.module.blocks)
 
     @property

@@ -35,7 +35,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.slide import NotesSlide, SlideLayout
 from pptx.slide import Slide as PptxSlide
 
-from projectz.core.zipfiles import with_fixed_times
+from projectz.core.zipfiles import office_file
 from projectz.curriculum.slides import TITLE_FIELDS, Slide, SlideImage
 
 TEMPLATE = Path(__file__).parent / "templates" / "sjabloon.pptx"
@@ -99,16 +99,7 @@ def deck_pptx(slides: tuple[Slide, ...], *, title: str, date: datetime.date, aut
         layout = _layout_name(slide)
         page = _add_slide(presentation, layouts[layout], prepared.layouts[layout], slide, number, language)
         _add_notes(page, prepared.notes, slide.notes, number, language)
-    moment = datetime.datetime.combine(date, datetime.time())
-    properties = presentation.core_properties
-    properties.title = title
-    properties.author = properties.last_modified_by = author
-    properties.language = language
-    properties.created = properties.modified = moment
-    properties.revision = 1
-    buffer = io.BytesIO()
-    presentation.save(buffer)
-    return with_fixed_times(buffer.getvalue(), moment)
+    return office_file(presentation, title=title, author=author, language=language, date=date)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import html
 
-from projectz.core.zipfiles import with_fixed_times
+from projectz.core.zipfiles import office_file
 from projectz.curriculum import body
 from projectz.curriculum.powerpoint import AUTHOR
 
@@ -124,16 +124,7 @@ def worksheet_docx(material_markdown: str, *, title: str, date: datetime.date, l
     document = Document(io.BytesIO(_prepared(language)))
     fragment = html.fragment_fromstring(body.sanitize(body.render_body(material_markdown)), create_parent="div")
     _Writer(document).blocks(document, fragment, _Place())
-    moment = datetime.datetime.combine(date, datetime.time())
-    properties = document.core_properties
-    properties.title = title
-    properties.author = properties.last_modified_by = AUTHOR
-    properties.language = language
-    properties.created = properties.modified = moment
-    properties.revision = 1
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return with_fixed_times(buffer.getvalue(), moment)
+    return office_file(document, title=title, author=AUTHOR, language=language, date=date)
 
 
 @cache
