@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from projectz.core import urls, vocabulary
+from projectz.core import dutch, urls, vocabulary
 from projectz.core.issues import Issue
 from projectz.core.schema import SLUG, Choice, Date, Field, Integer, ListOf, Record, Schema, Text, field_path
 from projectz.core.textfile import read_text
 from projectz.core.yamlsource import Document, split_front_matter
-from projectz.curriculum import body, lessonplan
+from projectz.curriculum import body, lessonplan, readability
 from projectz.curriculum.lessonplan import Block, GroupSize, KeyPoint, Objective, Question
 
 MODULE_SCHEMA = Schema(
@@ -181,6 +181,7 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
             result = dataclasses.replace(result, module=module)
             issues += _body_problems(module, files.refused)
             issues += _plan_problems(result, files.material_pages)
+            issues += _readability_problems(result)
             parsed.append(result)
     issues += _duplicate_ids(parsed)
     issues += _prerequisite_problems(parsed, frozenset(declared))
@@ -267,6 +268,43 @@ def _plan_problems(parsed: _Parsed, material_names: tuple[str, ...]) -> list[Iss
         files=frozenset((*module.attachments, *material_names)),
     )
     return lessonplan.plan_problems(context)
+
+
+@dataclass(frozen=True)
+class ModuleReadability:
+    text: readability.Readability  # the module page
+    slides: readability.Readability  # the deck
+
+
+def module_readability(module: Module) -> ModuleReadability:
+    return ModuleReadability(readability.readability(readability.html_text(body.render_body(module.body))),
+                             readability.readability("\n".join(_slide_texts(module))))
+
+
+def _slide_texts(module: Module) -> list[str]:
+    """What the room reads on the deck that the author wrote: the summary, objectives, slide text,
+    exercise steps, debrief questions and key points. Titles and speaker notes are left out."""
+    texts = [module.summary, *(objective.text for objective in module.objectives)]
+    for block in module.blocks:
+        texts += block.slide.text if block.slide else ()
+        if block.exercise:
+            texts += [step.text for step in block.exercise.steps]
+            texts += [point.question for point in block.exercise.debrief]
+    return texts + [point.text for point in module.key_points]
+
+
+def _readability_problems(parsed: _Parsed) -> list[Issue]:
+    figures = module_readability(parsed.module)
+    located = [(1, "tekst", "leesbaarheid", figures.text),
+               (parsed.document.line("blocks"), "blocks", "leesbaarheid van de dia's", figures.slides)]
+    return [Issue(parsed.module.source_path, line, field, f"{label} {_figures(measured)}", warning=True)
+            for line, field, label, measured in located if measured.below_goal]
+
+
+def _figures(measured: readability.Readability) -> str:
+    return (f"Flesch-Douma {round(measured.flesch_douma or 0)} (doel: {readability.MINIMUM_FLESCH_DOUMA} of hoger); "
+            f"gemiddeld {dutch.decimal(measured.average_sentence_length or 0)} woorden per zin "
+            f"(doel: hooguit {readability.MAXIMUM_SENTENCE_LENGTH})")
 
 
 _TITLE = re.compile(r"^# (?P<title>.+?)\s*#*\s*$", re.MULTILINE)

@@ -10,6 +10,8 @@ from pathlib import Path
 from projectz.content import ContentPaths, check_content
 from projectz.core import dutch
 from projectz.core.templating import render
+from projectz.curriculum.modules import Module, module_readability
+from projectz.curriculum.readability import Readability
 from projectz.site.build import BuildStopped, build_site, quiet_logging
 from projectz.site.csp import nginx_config
 from projectz.site.generated import generated_files, link_problems
@@ -20,7 +22,7 @@ from projectz.site.offline import build_offline_zip
 BUILD_DATE_VARIABLE = "PROJECTZ_BUILD_DATE"
 
 
-def validate(root: Path) -> int:
+def validate(root: Path, figures: bool = False) -> int:
     value = os.environ.get(BUILD_DATE_VARIABLE, "")
     try:
         build_date = datetime.date.fromisoformat(value) if value else None
@@ -48,7 +50,29 @@ def validate(root: Path) -> int:
                     "afwijkingen uit de toegankelijkheidsverklaring"),
     ]
     print(f"In orde: {', '.join(checked[:-1])} en {checked[-1]} gecontroleerd.")
+    if figures:
+        print(readability_table(content.modules))
     return 0
+
+
+def readability_table(modules: tuple[Module, ...]) -> str:
+    """Per module the words, Flesch-Douma and words per sentence of its page and of its deck."""
+    rows = [("module", "woorden", "tekst: Flesch-Douma", "tekst: woorden/zin", "dia's: Flesch-Douma",
+             "dia's: woorden/zin")]
+    for module in modules:
+        measured = module_readability(module)
+        rows.append((module.id, str(measured.text.words), *_figures(measured.text), *_figures(measured.slides)))
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
+                       for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip()
+             for row in rows]
+    return "\n".join(["", "Leesbaarheid (doel: Flesch-Douma 60 of hoger, hooguit 15 woorden per zin):", *lines])
+
+
+def _figures(measured: Readability) -> tuple[str, str]:
+    if measured.flesch_douma is None or measured.average_sentence_length is None:
+        return "-", "-"
+    return str(round(measured.flesch_douma)), dutch.decimal(measured.average_sentence_length)
 
 
 def new_module(root: Path, module_id: str, title: str, today: datetime.date) -> int:
@@ -99,7 +123,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="projectz")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="map van de repository")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("validate", help="controleer alle inhoud")
+    validate_command = commands.add_parser("validate", help="controleer alle inhoud")
+    validate_command.add_argument("--leesbaarheid", action="store_true",
+                                  help="toon ook de leesbaarheid van elke module en haar dia's")
     build_command = commands.add_parser("build", help="bouw de site (strikt) en vervang de oude pas daarna")
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
     build_command.add_argument("--production", action="store_true",
@@ -113,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("title")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate(args.root)
+        return validate(args.root, args.leesbaarheid)
     if args.command == "build":
         return build(args.root, args.site_dir, args.production)
     if args.command == "offline":
