@@ -27,6 +27,6 @@ QUESTIONS = (
     EvaluationQuestion("Wat kan beter aan deze training?", "open"),
 )
 AGREEMENT_SCALE = ("Helemaal oneens", "Oneens", "Neutraal", "Eens", "Helemaal eens")
-# Before and after, per learning objective: how well do you master it?
-SELF_RATING_SCALE = ("1 nog niet", "2", "3", "4", "5 goed")
+# Before and after, per learning objective: how well do you master it, from 1 (not yet) to 5 (well)?
+SELF_RATING_POINTS = range(1, 6)
 SCORE_NUMBER = QUESTIONS.index(SCORE_QUESTION) + 1

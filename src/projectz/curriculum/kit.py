@@ -116,7 +116,7 @@ def kit_pages(kit: ModuleKit) -> list[GeneratedPage]:
         _page(kit, urls.EVALUATION, "curriculum/evaluation.md.j2", f"Evaluatieformulier: {title}",
               f"Het evaluatieformulier bij de module {title}, om af te drukken op A4.",
               questions=evaluation.QUESTIONS, scale=evaluation.AGREEMENT_SCALE,
-              self_rating=evaluation.SELF_RATING_SCALE),
+              self_rating=evaluation.SELF_RATING_POINTS),
         _page(kit, urls.CERTIFICATE, "curriculum/certificate.md.j2", f"Bewijs van deelname: {title}",
               f"Een bewijs van deelname aan de module {title}, om af te drukken en in te vullen."),
         *(material_page(kit, material) for material in module.material_pages),

@@ -323,17 +323,20 @@ def _materials(module: Module, folder: Path, names: tuple[str, ...]) -> tuple[tu
         if title is None:
             issues.append(Issue(shown_path, 1, "titel", "begin het bestand met een kop: # Titel van het werkblad"))
             continue
-        html = body.render_body(text)
-        issues += [Issue(shown_path, body.source_line(text, 1, problem), "tekst", problem.message)
-                   for problem in body.html_problems(html)]
+        issues += _policy_issues(shown_path, text, 1)
         materials.append(Material(name, title["title"], text))
     return tuple(materials), issues
 
 
 def _body_problems(module: Module, refused_attachments: frozenset[str]) -> list[Issue]:
-    html = body.render_body(module.body)
-    issues = [body_issue(module, problem, problem.message) for problem in body.html_problems(html)]
-    return issues + _attachment_problems(module, html, refused_attachments)
+    issues = _policy_issues(module.source_path, module.body, module.body_line)
+    return issues + _attachment_problems(module, body.render_body(module.body), refused_attachments)
+
+
+def _policy_issues(shown_path: str, text: str, first_line: int) -> list[Issue]:
+    """Author Markdown (a module text or a worksheet) held to the HTML policy, each problem on its line."""
+    return [Issue(shown_path, body.source_line(text, first_line, problem), "tekst", problem.message)
+            for problem in body.html_problems(body.render_body(text))]
 
 
 def body_issue(module: Module, located: body.Problem | body.BodyLink, message: str) -> Issue:
