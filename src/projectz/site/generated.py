@@ -33,11 +33,14 @@ class Attachment:
 class GeneratedFiles:
     pages: list[GeneratedPage]
     downloads: list[Download]
+    # The PowerPoint and Word files of each module's kit: the module pages show their sizes, so
+    # the build has made them by the time it lists them, and no second process makes them again.
+    kit_files: list[Download]
     attachments: list[Attachment]
     root: Path  # the content root they were made from
 
     def src_uris(self) -> frozenset[str]:
-        return frozenset(item.src_uri for item in [*self.pages, *self.downloads, *self.attachments])
+        return frozenset(item.src_uri for item in [*self.pages, *self.downloads, *self.kit_files, *self.attachments])
 
 
 def generated_files(content: Content, root: Path, site_url: str, site_name: str,
@@ -47,12 +50,13 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
     schema = Download(MODULE_SCHEMA_URI, lambda: json.dumps(MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}"),
                                                             ensure_ascii=False, indent=2))
     downloads = [*feed_downloads(content, site_url), *open_data_files(content, site_url=site_url, site_name=site_name),
-                 schema, *(download for module in content.published_modules
-                           for download in kit_downloads(module_kit(module, root)))]
+                 schema]
+    kit_files = [download for module in content.published_modules
+                 for download in kit_downloads(module_kit(module, root))]
     # Drafts have no page, so their attachments stay unpublished too.
     attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
                    for module in content.modules if module.status != "draft" for name in module.attachments]
-    return GeneratedFiles(pages, downloads, attachments, root)
+    return GeneratedFiles(pages, downloads, kit_files, attachments, root)
 
 
 def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,

@@ -100,6 +100,8 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
                                for download in self.generated.downloads]
         for file in self.download_files:
             files.append(file)
+        for download in self.generated.kit_files:
+            files.append(File.generated(config, download.src_uri, content=download.make()))
         for attachment in self.generated.attachments:
             files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
         # Old addresses lead on to the current page; the offline edition has none: nobody holds an
