@@ -13,6 +13,10 @@ TOPICS = {
     "politieke-sensitiviteit": "Politieke sensitiviteit",
     "communicatieprofessional": "De nieuwe communicatieprofessional",
     "crisiscommunicatie": "Crisiscommunicatie en monitoring",
+    "online-haat": "Online haat, bedreiging en moderatie",
+    "desinformatie": "Desinformatie en AI",
+    "helder-schrijven": "Helder schrijven",
+    "trainen": "Zelf trainen",
 }
 
 AUDIENCES = {
@@ -24,6 +28,7 @@ AUDIENCES = {
     "beleid": "Beleidsmedewerkers",
     "management": "Leidinggevenden",
     "crisisteam": "Crisisteam en openbare orde en veiligheid",
+    "trainer": "Trainers van de deelnemende gemeenten",
 }
 
 LEVELS = {
