@@ -70,10 +70,9 @@ def test_last_reviewed_must_be_the_newest_recorded_check(tmp_path):
 
 
 def test_change_log_newest_first_and_existing_take_home_files_are_errors_at_once(tmp_path):
-    text = _with_provenance(
-        "checklist: materialen/weg.md\n",
-        **{'reviewed: true, text: Eerste versie.}': 'reviewed: true, text: Eerste versie.}\n'
-                                                   '  - {date: 2026-11-01, version: "0.9", reviewed: false, text: Later.}'})
+    first = "reviewed: true, text: Eerste versie.}"
+    later = '  - {date: 2026-11-01, version: "0.9", reviewed: false, text: Later.}'
+    text = _with_provenance("checklist: materialen/weg.md\n", **{first: f"{first}\n{later}"})
     _, issues = _check(tmp_path, text)
     assert {(issue.field, issue.message) for issue in issues if not issue.warning} == {
         ("checklist", "bestand 'materialen/weg.md' bestaat niet in de map van de module"),
@@ -173,11 +172,13 @@ def test_glossary_terms_are_explained_where_they_occur_and_listed_on_one_page(bu
 
 
 def test_abbreviations_cover_only_terms_on_the_page_and_their_capitalised_form():
+    avg = Term("AVG", "De Europese privacywet.")
     woo = Term("Woo", "De Wet open overheid.", ("Woo-verzoek",))
-    webcare = Term("webcare", "Berichten volgen en beantwoorden.")
-    assert abbreviations("Webcare en de Woo.", [woo, webcare]) == (
-        "*[Woo]: De Wet open overheid.\n*[Webcare]: Berichten volgen en beantwoorden.")
-    assert abbreviations("Woonwijk", [woo]) == ""
+    moderation = Term("Moderatie", "Toezicht op reacties.")
+    assert abbreviations("De AVG, een Woo-verzoek en moderatie.", [avg, woo, moderation]) == (
+        "*[AVG]: De Europese privacywet.\n*[Woo]: De Wet open overheid.\n*[Woo-verzoek]: De Wet open overheid.\n"
+        "*[moderatie]: Toezicht op reacties.")
+    assert abbreviations("Woonwijk, avg", [woo, avg]) == ""
 
 
 def test_module_page_says_as_of_when_and_shows_sources_take_home_and_change_log(built_site: Path):

@@ -43,13 +43,15 @@ class Term:
 
     @property
     def spellings(self) -> tuple[str, ...]:
-        """Every form as written, and with a capital at the start of a sentence."""
-        found = []
+        """Every form as written, with a capital (as at the start of a sentence) and, for an
+        ordinary word, without one (as inside a sentence); an abbreviation such as 'AVG' keeps its capitals."""
+        found: list[str] = []
         for form in (self.term, *self.forms):
-            for spelling in (form, form[:1].upper() + form[1:]):
-                if spelling not in found:
-                    found.append(spelling)
-        return tuple(found)
+            variants = [form, form[:1].upper() + form[1:]]
+            if form[1:] == form[1:].lower():
+                variants.append(form[:1].lower() + form[1:])
+            found += variants
+        return tuple(dict.fromkeys(found))
 
 
 def load_glossary(path: Path, root: Path) -> tuple[tuple[Term, ...], list[Issue]]:
