@@ -37,8 +37,8 @@ class LearningPath:
 
 
 def load_paths(path: Path, root: Path, curriculum: Curriculum) -> tuple[tuple[LearningPath, ...], list[Issue]]:
-    """Every valid learning path, and every problem: unknown or unpublished modules, a module twice,
-    or a module before one it needs."""
+    """Every valid learning path, and every problem: unknown or unpublished modules, or a module
+    before one it needs (a module twice is the schema's to find)."""
     records, issues = load_registry(path, root, LEARNING_PATHS)
     paths = []
     for record in records:
@@ -63,8 +63,6 @@ def order_problems(module_ids: tuple[str, ...], curriculum: Curriculum) -> list[
         if not module.published:
             problems.append((index, f"module '{module_id}' is niet gepubliceerd; een leerpad noemt alleen modules "
                                     "uit de catalogus"))
-        if module_id in module_ids[:index]:
-            problems.append((index, f"module '{module_id}' staat al eerder in het leerpad"))
         problems += [(index, f"'{module_id}' vraagt '{needed}' als voorkennis; zet '{needed}' eerder in het leerpad")
                      for needed in module.prerequisites if needed not in module_ids[:index]]
     return problems
