@@ -244,7 +244,9 @@ def mini_site(tmp_path: Path) -> Path:
     content_repo(tmp_path)
     (tmp_path / "docs").mkdir()
     shutil.copytree(ROOT / "macros", tmp_path / "macros")
-    shutil.copy(ROOT / "docs" / "catalogus.md", tmp_path / "docs" / "catalogus.md")
+    # The catalogue links to the learning paths.
+    for page in ("catalogus.md", "leerpaden.md"):
+        shutil.copy(ROOT / "docs" / page, tmp_path / "docs" / page)
     (tmp_path / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Test\n"

@@ -175,10 +175,13 @@ def test_glossary_terms_are_explained_where_they_occur_and_listed_on_one_page(bu
 
 
 def test_a_term_is_explained_at_its_first_use_only():
-    text = "Een **webcare**team? Nee: een **webcare** team. Webcare is *leuk* en webcare werkt.\n\n*[webcare]: uitleg\n"
+    text = "Een **webcare** team. Webcare is *leuk* en webcare werkt.\n\n*[webcare]: uitleg\n"
     html = markdown.markdown(text + "*[Webcare]: uitleg", extensions=["abbr", "projectz.curriculum.focusable_terms"])
-    assert html == ('<p>Een <strong>webcare</strong>team? Nee: een <strong><abbr tabindex="0" title="uitleg">webcare'
-                    '</abbr></strong> team. Webcare is <em>leuk</em> en webcare werkt.</p>')
+    assert html == ('<p>Een <strong><abbr tabindex="0" title="uitleg">webcare</abbr></strong> team. Webcare is '
+                    '<em>leuk</em> en webcare werkt.</p>')
+    linked = markdown.markdown("[Over webcare](a.md) en webcare.\n\n*[webcare]: uitleg",
+                               extensions=["abbr", "projectz.curriculum.focusable_terms"])
+    assert linked == '<p><a href="a.md">Over webcare</a> en <abbr tabindex="0" title="uitleg">webcare</abbr>.</p>'
 
 
 def test_abbreviations_cover_only_terms_on_the_page_and_their_capitalised_form():
@@ -197,9 +200,11 @@ def test_module_page_says_as_of_when_and_shows_sources_take_home_and_change_log(
     as_of = page.cssselect(".pz-as-of time")[0]
     assert as_of.get("datetime") == webcare.last_reviewed.isoformat()
     assert [link.get("href") for link in page.cssselect("ul.pz-sources a")] == [s.url for s in webcare.sources]
-    rows = page.cssselect("table.pz-changes tbody tr")
+    rows = page.cssselect("ul.pz-changes > li")
     assert len(rows) == len(webcare.changes)
     assert datetime.date.fromisoformat(rows[0].cssselect("time")[0].get("datetime")) == webcare.changes[0].date
+    assert [row.text_content().endswith("(inhoud en bronnen gecontroleerd)") for row in rows] == \
+        [change.reviewed for change in webcare.changes]
     take_home = page.xpath("//h2[@id='mee-naar-je-werk']/following-sibling::ul[1]//a/text()")
     assert webcare.material_page(webcare.checklist).title in take_home
     assert webcare.material_page(webcare.template).title in take_home

@@ -195,7 +195,8 @@ def deployed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     front_matter_change = ("\nstatus:", "\nformer_ids: [webcare-basis]\nstatus:", 1)
     webcare.write_text(webcare.read_text(encoding="utf-8").replace(*front_matter_change), encoding="utf-8")
     write_security(root, "contact: mailto:beveiliging@voorbeeldgemeente.nl\nexpires: 2027-11-01\nexample: false\n")
-    (root / "docs").mkdir()
+    # Module texts link to the site's own pages, such as Hulp aanvragen.
+    shutil.copytree(ROOT / "docs", root / "docs")
     (root / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(
         f"site_name: Test\nsite_url: {REAL_ADDRESS}\nrepo_url: {REAL_REPOSITORY}\nedit_uri: edit/main/\n"

@@ -20,7 +20,7 @@ import nh3
 
 # The same extensions and settings as markdown_extensions in mkdocs.yml (a test holds them
 # equal): validate runs without MkDocs, and must see the HTML the site will show.
-MARKDOWN_EXTENSIONS = ("admonition", "attr_list", "md_in_html", "toc")
+MARKDOWN_EXTENSIONS = ("abbr", "projectz.curriculum.focusable_terms", "admonition", "attr_list", "md_in_html", "toc")
 # MkDocs puts these before every site's own list (MkDocsConfig.markdown_extensions): tables in a
 # worksheet and fenced code must render here as they will on the page.
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")

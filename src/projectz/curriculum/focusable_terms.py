@@ -2,8 +2,9 @@
 
 The abbr extension wraps every occurrence of a term in <abbr title="…">. A reader needs the
 explanation where the term first appears, and every focusable element is one more stop for the
-Tab key, so this keeps the first <abbr> of each term, makes it focusable (the browser and the
-theme's tooltips show the title on hover and focus), and turns the others back into plain text.
+Tab key, so this keeps the first <abbr> of each term outside a link, makes it focusable (the
+browser and the theme's tooltips show the title on hover and focus), and turns the others back
+into plain text.
 Used in mkdocs.yml as `projectz.curriculum.focusable_terms`.
 """
 
@@ -23,11 +24,20 @@ class FocusableTermsTreeprocessor(Treeprocessor):
         parents = {child: parent for parent in root.iter() for child in parent}
         for element in list(root.iter("abbr")):
             term = (element.text or "").casefold()
-            if term in explained:
+            # A link is focusable itself and may not hold another focusable element.
+            if term in explained or _inside_link(element, parents):
                 _unwrap(element, parents[element])
             else:
                 explained.add(term)
                 element.set("tabindex", "0")
+
+
+def _inside_link(element: etree.Element, parents: dict[etree.Element, etree.Element]) -> bool:
+    while element in parents:
+        element = parents[element]
+        if element.tag == "a":
+            return True
+    return False
 
 
 def _unwrap(element: etree.Element, parent: etree.Element) -> None:

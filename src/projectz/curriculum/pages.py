@@ -77,6 +77,11 @@ def learning_paths_html(content: Content, page_url: str) -> Markup:
                          total_minutes=total_minutes, links=urls.PageLinks(page_url)))
 
 
+def glossary_html(content: Content) -> Markup:
+    """Every glossary term with its explanation, for the glossary page."""
+    return Markup(render("curriculum/glossary.html.j2", terms=content.glossary))
+
+
 def learning_path_page(learning_path: LearningPath, content: Content, edit_url: str | None) -> GeneratedPage:
     def markdown(links: urls.PageLinks) -> str:
         modules = {module.id: module for module in content.published_modules}

@@ -17,7 +17,8 @@ from projectz.core.yamlsource import split_front_matter
 from projectz.curriculum.modules import module_files
 
 COPIED = ("docs", "macros", "overrides", "mkdocs.yml")
-UNCHANGED_DATA = ("geography.json", "network.yaml", "webcare.yaml", "accessibility.yaml", "security.yaml")
+UNCHANGED_DATA = ("geography.json", "network.yaml", "webcare.yaml", "accessibility.yaml", "security.yaml",
+                  "leerpaden.yaml", "woordenlijst.yaml")
 
 
 def scaled_copy(root: Path, target: Path, factor: int) -> None:
