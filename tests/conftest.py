@@ -185,6 +185,8 @@ def content_repo(root: Path) -> Path:
     (root / "data" / "trainers.yaml").write_text("trainers: []\n", encoding="utf-8")
     (root / "data" / "webcare.yaml").write_text("partnerships: []\n", encoding="utf-8")
     (root / "data" / "sessions.yaml").write_text("sessions: []\n", encoding="utf-8")
+    (root / "data" / "leerpaden.yaml").write_text("paths: []\n", encoding="utf-8")
+    (root / "data" / "woordenlijst.yaml").write_text("terms: []\n", encoding="utf-8")
     return root
 
 

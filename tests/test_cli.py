@@ -41,7 +41,7 @@ def test_validate_lists_every_error_then_exits_1(repo, capsys):
 def test_new_module_scaffold_is_valid_and_has_every_field_explained(repo, capsys):
     assert cli.new_module(repo, "nieuwe-module", 'Titel met "aanhalingstekens": en dubbele punt',
                           datetime.date(2026, 11, 27)) == 0
-    text = (repo / "curriculum" / "nieuwe-module.md").read_text(encoding="utf-8")
+    text = (repo / "curriculum" / "nieuwe-module" / "index.md").read_text(encoding="utf-8")
     document, _, _, issues = split_front_matter(text, "nieuwe-module.md")
     assert issues == []
     values, issues = MODULE_SCHEMA.validate(document)

@@ -30,6 +30,8 @@ from conftest import page_at, parse
 PAGE_KINDS = {
     "home": "",
     "catalogue": "catalogus/",
+    "learning path": "leerpaden/webcaremedewerker/",
+    "glossary": "woordenlijst/",
     "module": "modules/webcare/",
     "map": "kaart/",
     "province": "provincies/zeeland/",
@@ -49,7 +51,8 @@ PAGE_KINDS = {
 }
 # How the accessibility statement names each kind of page in what it says is tested.
 STATEMENT_NAMES = {
-    "home": "startpagina", "catalogue": "catalogus", "module": "module", "map": "kaart", "province": "provincie",
+    "home": "startpagina", "catalogue": "catalogus", "learning path": "leerpad", "glossary": "woordenlijst",
+    "module": "module", "map": "kaart", "province": "provincie",
     "municipality": "gemeente", "author guide": "handleiding voor auteurs",
     "accessibility statement": "deze verklaring",
     "trainer directory": "trainersoverzicht", "trainer": "trainer", "agenda": "agenda",

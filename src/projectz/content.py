@@ -9,7 +9,9 @@ from projectz.core import vocabulary
 from projectz.core.issues import Issue, raise_if_errors
 from projectz.core.registry import load_registry
 from projectz.core.textfile import read_text
+from projectz.curriculum.glossary import Term, load_glossary
 from projectz.curriculum.modules import Module, load_modules
+from projectz.curriculum.paths import LearningPath, load_paths
 from projectz.geography.coverage import Coverage, compute_coverage
 from projectz.geography.network import NETWORK, Hub, hub_codes, load_network
 from projectz.geography.regions import Geography, GeographyError, parse_geography
@@ -30,13 +32,15 @@ class ContentPaths:
     trainers: Path
     webcare: Path
     sessions: Path
+    paths: Path
+    glossary: Path
 
     @classmethod
     def under(cls, root: Path) -> "ContentPaths":
         data = root / "data"
         return cls(root=root, curriculum=root / "curriculum", geography=data / "geography.json",
                    network=data / "network.yaml", trainers=data / "trainers.yaml", webcare=data / "webcare.yaml",
-                   sessions=data / "sessions.yaml")
+                   sessions=data / "sessions.yaml", paths=data / "leerpaden.yaml", glossary=data / "woordenlijst.yaml")
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,8 @@ class Content:
     security: SecurityContact
     # "Today" for everything that depends on it (the agenda, the results), fixed per build.
     build_date: datetime.date
+    learning_paths: tuple[LearningPath, ...] = ()
+    glossary: tuple[Term, ...] = ()
     warnings: tuple[Issue, ...] = ()
 
     # Pages look modules, hubs and trainers up many times each: index them once.
@@ -120,6 +126,9 @@ def check_content(paths: ContentPaths,
     """All problems in all files at once; Content only when there is no error."""
     build_date = build_date or datetime.date.today()
     curriculum, issues = load_modules(paths.curriculum, paths.root)
+    learning_paths, path_issues = load_paths(paths.paths, paths.root, curriculum)
+    glossary, glossary_issues = load_glossary(paths.glossary, paths.root)
+    issues += path_issues + glossary_issues
     statement, statement_issues = check_statement(paths.root)
     security, security_issues = check_security(paths.root, build_date)
     issues += statement_issues + security_issues
@@ -150,6 +159,8 @@ def check_content(paths: ContentPaths,
         statement=statement,
         security=security,
         build_date=build_date,
+        learning_paths=learning_paths,
+        glossary=glossary,
         warnings=tuple(issues),
     )
     return content, issues

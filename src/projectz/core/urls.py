@@ -33,6 +33,8 @@ MUNICIPALITIES = Section("gemeenten", by_name=True)
 # The same pages by CBS code in lower case (gemeenten/gm0014/): an address that outlives a rename.
 MUNICIPALITY_CODES = Section("gemeenten")
 TRAINERS = Section("trainers")
+# One page per learning path (leerpaden/<id>/), beside the overview docs/leerpaden.md.
+LEARNING_PATHS = Section("leerpaden")
 # The trainer's kit beside each module page: modules/<id>/draaiboek/ and so on.
 DRAAIBOEK = "draaiboek"
 HANDOUT = "hand-out"

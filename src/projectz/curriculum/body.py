@@ -43,6 +43,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope"},
     "td": {"colspan", "rowspan"},
     "details": {"open"},
+    # The glossary's explanations reach keyboard users this way (projectz.curriculum.focusable_terms).
+    "abbr": {"tabindex"},
 }
 LINK_SCHEMES = frozenset({"https", "mailto"})
 # nh3 also removes <script> and <style> with their content, and every comment.

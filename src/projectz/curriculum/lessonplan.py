@@ -35,7 +35,7 @@ SLIDE_WORDS = 40
 _PLAIN = Text(plain=True)
 _PLAIN_LIST = ListOf(_PLAIN)
 # A file in the module's own folder, such as 'materialen/werkblad.md'.
-_FILE = Text(pattern=r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*",
+MODULE_FILE = Text(pattern=r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*",
              pattern_hint="een bestand in de map van de module, zoals materialen/werkblad.md")
 
 OBJECTIVE_SCHEMA = Schema("Leerdoel", (
@@ -50,7 +50,7 @@ KEY_POINT_SCHEMA = Schema("Kernpunt", (
 SLIDE_SCHEMA = Schema("Dia", (
     Field("text", ListOf(_PLAIN, min_items=1), f"Korte regels op de dia, samen hooguit {SLIDE_WORDS} woorden."),
     Field("notes", _PLAIN, "Wat de trainer zegt bij deze dia (sprekersnotities).", required=False),
-    Field("image", _FILE, "Een afbeelding in de map van de module.", required=False),
+    Field("image", MODULE_FILE, "Een afbeelding in de map van de module.", required=False),
     Field("alt", _PLAIN, "Wat er op de afbeelding te zien is, voor wie hem niet ziet.", required=False),
 ))
 TRAINER_SCHEMA = Schema("Draaiboek van een blok", (
@@ -74,7 +74,7 @@ EXERCISE_SCHEMA = Schema("Oefening", (
     Field("title", Text(max_length=100, plain=True), "Titel van de oefening."),
     Field("casus", _PLAIN, "Het scenario, met verzonnen plaatsen en personen."),
     Field("steps", ListOf(Record(STEP_SCHEMA), min_items=1), "De stappen; de minuten tellen op tot het blok."),
-    Field("materials", ListOf(_FILE), "Werkbladen, berichtkaarten en andere bestanden in de map van de module.",
+    Field("materials", ListOf(MODULE_FILE), "Werkbladen, berichtkaarten en andere bestanden in de map van de module.",
           required=False),
     Field("practises", ListOf(SLUG), "Ids van de blokken waarin de deelnemers leren wat ze hier oefenen; "
           "die komen eerder in het programma.", required=False),
@@ -92,7 +92,7 @@ BLOCK_SCHEMA = Schema("Blok", (
     Field("key_points", ListOf(SLUG), "Ids van de kernpunten die aan het eind van dit blok op een dia komen.",
           required=False),
     Field("section", SLUG, "Het anker van de kop (##) in de tekst die bij dit blok hoort.", required=False),
-    Field("materials", ListOf(_FILE), "Bestanden in de map van de module die dit blok gebruikt.", required=False),
+    Field("materials", ListOf(MODULE_FILE), "Bestanden in de map van de module die dit blok gebruikt.", required=False),
     Field("slide", Record(SLIDE_SCHEMA), "De inhoudsdia van dit blok.", required=False),
     Field("trainer", Record(TRAINER_SCHEMA), "Het draaiboek van dit blok: alleen voor de trainer.", required=False),
     Field("exercise", Record(EXERCISE_SCHEMA), "De oefening in dit blok.", required=False),

@@ -12,7 +12,7 @@ from projectz.core.issues import Issue
 from projectz.core.schema import SLUG, Choice, Date, Field, Integer, ListOf, Record, Schema, Text, field_path
 from projectz.core.textfile import read_text
 from projectz.core.yamlsource import Document, split_front_matter
-from projectz.curriculum import body, lessonplan, readability
+from projectz.curriculum import body, lessonplan, provenance, readability
 from projectz.curriculum.lessonplan import Block, GroupSize, KeyPoint, Objective, Question
 
 MODULE_SCHEMA = Schema(
@@ -42,6 +42,7 @@ MODULE_SCHEMA = Schema(
         Field("former_ids", ListOf(SLUG), "Ids die de module eerder had; hun oude webadressen sturen door "
               "naar de module. Laat weg als de id nooit veranderd is.", required=False),
         *lessonplan.LESSON_PLAN_FIELDS,
+        *provenance.PROVENANCE_FIELDS,
     ),
 )
 
@@ -87,6 +88,12 @@ class Module:
     # Markdown files under a folder module's materialen/: worksheets and the like, each a printable page.
     material_pages: tuple[Material, ...] = ()
     former_ids: tuple[str, ...] = ()
+    questions: tuple[str, ...] = ()
+    contributors: tuple[provenance.Contributor, ...] = ()
+    changes: tuple[provenance.Change, ...] = ()
+    sources: tuple[provenance.Source, ...] = ()
+    checklist: str | None = None
+    template: str | None = None
 
     @property
     def published(self) -> bool:
@@ -113,6 +120,9 @@ class Module:
     @property
     def materials(self) -> tuple[str, ...]:
         return lessonplan.materials(self.blocks)
+
+    def material_page(self, name: str | None) -> Material | None:
+        return next((material for material in self.material_pages if material.name == name), None)
 
 
 @dataclass(frozen=True)
@@ -181,6 +191,7 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
             result = dataclasses.replace(result, module=module)
             issues += _body_problems(module, files.refused)
             issues += _plan_problems(result, files.material_pages)
+            issues += _provenance_problems(result, files.material_pages)
             issues += _readability_problems(result)
             parsed.append(result)
     issues += _duplicate_ids(parsed)
@@ -213,7 +224,8 @@ def _lesson_plan(values: dict) -> dict:
     """The checked front matter with the lesson plan's records as data classes."""
     converters = {"objectives": lessonplan.objectives, "key_points": lessonplan.key_points,
                   "group_size": lessonplan.group_size, "blocks": lessonplan.blocks,
-                  "hard_questions": lessonplan.questions, "check_questions": lessonplan.questions}
+                  "hard_questions": lessonplan.questions, "check_questions": lessonplan.questions,
+                  **provenance.CONVERTERS}
     return {name: converters[name](value) if name in converters else value for name, value in values.items()}
 
 
@@ -268,6 +280,13 @@ def _plan_problems(parsed: _Parsed, material_names: tuple[str, ...]) -> list[Iss
         files=frozenset((*module.attachments, *material_names)),
     )
     return lessonplan.plan_problems(context)
+
+
+def _provenance_problems(parsed: _Parsed, material_names: tuple[str, ...]) -> list[Issue]:
+    module = parsed.module
+    take_home = {"checklist": module.checklist, "template": module.template}
+    return provenance.provenance_problems(parsed.document, module.source_path, module.last_reviewed, module.changes,
+                                          take_home, frozenset(material_names))
 
 
 @dataclass(frozen=True)

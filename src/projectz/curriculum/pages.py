@@ -1,6 +1,7 @@
 """Module pages, slide decks and the catalogue: the curriculum as the site shows it."""
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from projectz.core.templating import render
 from projectz.core.yamlsource import FRONT_MATTER
 from projectz.curriculum import body
 from projectz.curriculum.catalogue import CATALOGUE_FACETS, build_catalogue
+from projectz.curriculum.glossary import explained
 from projectz.curriculum.kit import ModuleKit, kit_pages, module_kit
 from projectz.curriculum.modules import Module, body_issue, own_folder_links
+from projectz.curriculum.paths import LearningPath, path_modules, total_minutes
 from projectz.curriculum.slides import TITLE_FIELDS
 
 CATALOGUE_URL = "catalogus/"
@@ -67,6 +70,27 @@ def catalogue_html(content: Content, page_url: str) -> Markup:
     ))
 
 
+def learning_paths_html(content: Content, page_url: str) -> Markup:
+    """The learning paths, each with its role, modules and total time: for the overview and home page."""
+    return Markup(render("curriculum/learning_paths.html.j2", paths=content.learning_paths,
+                         modules={module.id: module for module in content.published_modules},
+                         total_minutes=total_minutes, links=urls.PageLinks(page_url)))
+
+
+def learning_path_page(learning_path: LearningPath, content: Content, edit_url: str | None) -> GeneratedPage:
+    def markdown(links: urls.PageLinks) -> str:
+        modules = {module.id: module for module in content.published_modules}
+        text = render("curriculum/learning_path.md.j2", path=learning_path,
+                      modules=path_modules(learning_path, modules), total=total_minutes(learning_path, modules),
+                      links=links, edit_url=edit_url)
+        return page_markdown(learning_path.title, learning_path.summary, text)
+
+    return GeneratedPage(urls.LEARNING_PATHS.src(learning_path.id), LEARNING_PATHS_SOURCE, markdown)
+
+
+LEARNING_PATHS_SOURCE = "data/leerpaden.yaml"
+
+
 def generated_pages(content: Content, root: Path, edit_base: str | None) -> list[GeneratedPage]:
     """Every page built from content; archived and draft modules keep their page off the catalogue.
 
@@ -77,10 +101,13 @@ def generated_pages(content: Content, root: Path, edit_base: str | None) -> list
         if not _has_page(module):
             continue
         kit = module_kit(module, root)
-        pages.append(module_page(kit, content, f"{edit_base}{module.source_path}" if edit_base else None))
+        explained_pages = [module_page(kit, content, f"{edit_base}{module.source_path}" if edit_base else None)]
         if module.published:
-            pages += [deck_page(kit), *kit_pages(kit)]
-    return pages
+            explained_pages += kit_pages(kit)
+            pages.append(deck_page(kit))
+        pages += [replace(page, markdown=explained(page.markdown, content.glossary)) for page in explained_pages]
+    edit_url = f"{edit_base}{LEARNING_PATHS_SOURCE}" if edit_base else None
+    return pages + [learning_path_page(learning_path, content, edit_url) for learning_path in content.learning_paths]
 
 
 def module_link_problems(content: Content, root: Path, site_files: frozenset[str]) -> list[Issue]:

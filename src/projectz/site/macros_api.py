@@ -12,7 +12,7 @@ from markupsafe import Markup
 from projectz.content import Content
 from projectz.core.templating import render
 from projectz.curriculum.modules import MODULE_SCHEMA
-from projectz.curriculum.pages import catalogue_html
+from projectz.curriculum.pages import catalogue_html, learning_paths_html
 from projectz.geography.pages import national_map_html
 from projectz.people.pages import directory_html, partnerships_html, support_levels_html
 from projectz.sessions.pages import agenda_html, results_html
@@ -29,6 +29,8 @@ def register(env: Any, content: Content) -> None:
 
     macros: dict[str, Callable[[], Markup | int | str]] = {
         "catalogue": lambda: catalogue_html(content, page_url()),
+        "learning_paths": lambda: learning_paths_html(content, page_url()),
+        "glossary": lambda: Markup(render("curriculum/glossary.html.j2", terms=content.glossary)),
         "module_fields": module_fields_html,
         "module_count": lambda: len(content.published_modules),
         "province_map": lambda: national_map_html(content, page_url()),

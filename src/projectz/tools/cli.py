@@ -7,11 +7,13 @@ import re
 import sys
 from pathlib import Path
 
-from projectz.content import ContentPaths, check_content
+from projectz.content import Content, ContentPaths, check_content
 from projectz.core import dutch
 from projectz.core.templating import render
+from projectz.curriculum.acceptance import acceptance_gaps, module_figures
 from projectz.curriculum.modules import Module, module_readability
 from projectz.curriculum.readability import Readability
+from projectz.curriculum.slides import deck_slides
 from projectz.site.build import BuildStopped, build_site, quiet_logging
 from projectz.site.csp import nginx_config
 from projectz.site.generated import generated_files, link_problems
@@ -22,7 +24,7 @@ from projectz.site.offline import build_offline_zip
 BUILD_DATE_VARIABLE = "PROJECTZ_BUILD_DATE"
 
 
-def validate(root: Path, figures: bool = False) -> int:
+def validate(root: Path, figures: bool = False, acceptance: bool = False) -> int:
     value = os.environ.get(BUILD_DATE_VARIABLE, "")
     try:
         build_date = datetime.date.fromisoformat(value) if value else None
@@ -52,6 +54,8 @@ def validate(root: Path, figures: bool = False) -> int:
     print(f"In orde: {', '.join(checked[:-1])} en {checked[-1]} gecontroleerd.")
     if figures:
         print(readability_table(content.modules))
+    if acceptance:
+        print(acceptance_report(content, root))
     return 0
 
 
@@ -62,11 +66,32 @@ def readability_table(modules: tuple[Module, ...]) -> str:
     for module in modules:
         measured = module_readability(module)
         rows.append((module.id, str(measured.text.words), *_figures(measured.text), *_figures(measured.slides)))
+    return "\n".join(["", "Leesbaarheid (doel: Flesch-Douma 60 of hoger, hooguit 15 woorden per zin):", *_table(rows)])
+
+
+def acceptance_report(content: Content, root: Path) -> str:
+    """Per published module the figures of the acceptance list, then what each still misses."""
+    published = content.published_modules
+    rows = [("module", "woorden deelnemer", "woorden draaiboek", "oefeningen", "materialen", "bronnen",
+             "tekst: Flesch-Douma", "dia's: Flesch-Douma", "dia's")]
+    gaps = []
+    for module in published:
+        figures = module_figures(module)
+        rows.append((module.id, str(figures.participant_words), str(figures.draaiboek_words), str(figures.exercises),
+                     str(figures.materials), str(figures.sources), _figures(figures.text)[0],
+                     _figures(figures.slides)[0], str(len(deck_slides(module, root)))))
+        prerequisites = [content.module(prerequisite) for prerequisite in module.prerequisites]
+        gaps += [f"{module.source_path}: {gap}" for gap in acceptance_gaps(module, prerequisites)]
+    verdict = gaps or [f"Alle {len(published)} gepubliceerde modules voldoen aan wat de acceptatielijst telt."]
+    return "\n".join(["", "Acceptatielijst (CURRICULUM.md), het telbare deel:", *_table(rows), "", *verdict])
+
+
+def _table(rows: list[tuple[str, ...]]) -> list[str]:
+    """Rows as aligned text: the first column to the left, figures to the right."""
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    lines = ["  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
-                       for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip()
-             for row in rows]
-    return "\n".join(["", "Leesbaarheid (doel: Flesch-Douma 60 of hoger, hooguit 15 woorden per zin):", *lines])
+    return ["  ".join(cell.ljust(width) if column == 0 else cell.rjust(width)
+                      for column, (cell, width) in enumerate(zip(row, widths, strict=True))).rstrip()
+            for row in rows]
 
 
 def _figures(measured: Readability) -> tuple[str, str]:
@@ -79,13 +104,19 @@ def new_module(root: Path, module_id: str, title: str, today: datetime.date) -> 
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", module_id):
         print(f"'{module_id}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens.")
         return 1
-    path = root / "curriculum" / f"{module_id}.md"
-    if path.exists():
-        print(f"{path.relative_to(root)} bestaat al.")
+    folder = root / "curriculum" / module_id
+    if folder.exists() or folder.with_suffix(".md").exists():
+        print(f"{folder.relative_to(root)} bestaat al.")
         return 1
-    text = render("tools/new_module.md.j2", id=module_id, title=title, today=today.isoformat())
-    path.write_text(text, encoding="utf-8")
-    print(f"Aangemaakt: {path.relative_to(root)} (status: draft). Controleer met scripts/validate.")
+    # A folder module: the checklist and template it needs are worksheets beside its text.
+    files = {"index.md": "tools/new_module.md.j2", "materialen/checklist.md": "tools/new_checklist.md.j2",
+             "materialen/sjabloon.md": "tools/new_template.md.j2"}
+    for name, template in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(render(template, id=module_id, title=title, today=today.isoformat()), encoding="utf-8")
+    print(f"Aangemaakt: {folder.relative_to(root)}/ met index.md en materialen/ (status: draft). "
+          "Controleer met scripts/validate.")
     return 0
 
 
@@ -126,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     validate_command = commands.add_parser("validate", help="controleer alle inhoud")
     validate_command.add_argument("--leesbaarheid", action="store_true",
                                   help="toon ook de leesbaarheid van elke module en haar dia's")
+    validate_command.add_argument("--acceptatie", action="store_true",
+                                  help="toon ook wat elke gepubliceerde module nog mist van de acceptatielijst")
     build_command = commands.add_parser("build", help="bouw de site (strikt) en vervang de oude pas daarna")
     build_command.add_argument("--site-dir", type=Path, default=Path("site"))
     build_command.add_argument("--production", action="store_true",
@@ -139,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("title")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate(args.root, args.leesbaarheid)
+        return validate(args.root, args.leesbaarheid, args.acceptatie)
     if args.command == "build":
         return build(args.root, args.site_dir, args.production)
     if args.command == "offline":
