@@ -15,6 +15,7 @@ from projectz.core import urls
 from projectz.core.vocabulary import duration_label
 from projectz.curriculum.acceptance import acceptance_gaps, module_figures, required_exercises, required_words
 from projectz.curriculum.glossary import Term, abbreviations
+from projectz.curriculum.lessonplan import TrainerNotes
 from projectz.curriculum.modules import Curriculum
 from projectz.curriculum.paths import order_problems
 from projectz.curriculum.provenance import Source
@@ -67,17 +68,20 @@ def test_last_reviewed_must_be_the_newest_recorded_check(tmp_path):
     line = text.splitlines().index("last_reviewed: 2026-11-15") + 1
     assert [str(issue) for issue in issues if not issue.warning] == [
         f"curriculum/a/index.md:{line}: last_reviewed: is 2026-11-15, maar de laatste gecontroleerde wijziging in "
-        "changes is van 2026-10-01; last_reviewed verandert alleen na een vastgelegde controle van inhoud en bronnen"]
+        "changes is van 2026-10-01; zet last_reviewed op 2026-10-01, of leg de nieuwe controle van inhoud en bronnen "
+        "vast in changes met reviewed: true"]
 
 
-def test_change_log_newest_first_and_existing_take_home_files_are_errors_at_once(tmp_path):
+def test_change_log_out_of_order_and_a_missing_checklist_are_errors_at_once(tmp_path):
     first = "reviewed: true, text: Eerste versie.}"
-    later = '  - {date: 2026-11-01, version: "0.9", reviewed: false, text: Later.}'
-    text = _with_provenance("checklist: materialen/weg.md\n", **{first: f"{first}\n{later}"})
+    older = ('  - {date: 2026-09-01, version: "0.8", reviewed: false, text: Opzet.}\n'
+             '  - {date: 2026-09-15, version: "0.9", reviewed: false, text: Later dan de opzet.}')
+    text = _with_provenance("checklist: materialen/weg.md\n", **{first: f"{first}\n{older}"})
     _, issues = _check(tmp_path, text)
     assert {(issue.field, issue.message) for issue in issues if not issue.warning} == {
-        ("checklist", "bestand 'materialen/weg.md' bestaat niet in de map van de module"),
-        ("changes[2]", "het wijzigingslog staat nieuwste eerst; deze wijziging is nieuwer dan de eerste"),
+        ("checklist", "'materialen/weg.md' is geen werkblad van de module: zet een Markdown-bestand in materialen/ "
+                      "en noem het hier"),
+        ("changes[3]", "het wijzigingslog staat nieuwste eerst; deze wijziging is nieuwer dan de wijziging erboven"),
     }
 
 
@@ -96,7 +100,7 @@ def test_acceptance_names_every_countable_gap():
                                    body=webcare.body.replace("Twee werelden", "Het rapport"))
     gaps = acceptance_gaps(stripped)
     assert "questions: 0 vragen waarmee deelnemers binnenkomen; verwacht 2 tot 4" in gaps
-    assert "sources: 1 bronnen; verwacht er minstens 3" in gaps
+    assert "sources: 1 bron; verwacht er minstens 3" in gaps
     assert "checklist: er is geen checklist om mee te nemen naar je werk" in gaps
     assert "check_questions: 2 toetsvragen; verwacht 3 tot 5" in gaps
     assert "hard_questions: 0 lastige vragen; verwacht er minstens 2" in gaps
@@ -107,6 +111,59 @@ def test_acceptance_names_every_countable_gap():
     assert "blocks: het laatste blok is geen 'afsluiting' met evaluatie en eigen actiepunten" in acceptance_gaps(longer)
     assert [required_words(minutes) for minutes in (120, 180, 240, 360)] == [750, 1125, 1500, 2250]
     assert [required_exercises(minutes) for minutes in (60, 120, 180, 240, 360)] == [1, 1, 2, 2, 4]
+
+
+def _first_exercise(module):
+    return next(block for block in module.blocks if block.exercise)
+
+
+def _replace_block(module, block, **changes):
+    return tuple(dataclasses.replace(other, **changes) if other is block else other for other in module.blocks)
+
+
+def _without(module, field):
+    return dataclasses.replace(module, **{field: ()})
+
+
+LONG_WORDS = " ".join(["Dit is een uitgebreide onoverzichtelijke beleidsmatige communicatieverantwoordelijkheid."] * 40)
+GAP_CASES = {
+    "contributors": (lambda m: _without(m, "contributors"),
+                     "contributors: niemand genoemd die de module maakte of controleerde"),
+    "unreviewed": (lambda m: dataclasses.replace(m, changes=tuple(dataclasses.replace(c, reviewed=False)
+                                                                  for c in m.changes)),
+                   "changes: het wijzigingslog heeft geen gecontroleerde wijziging (reviewed: true)"),
+    "template": (lambda m: dataclasses.replace(m, template=None),
+                 "template: er is geen sjabloon om mee te nemen naar je werk"),
+    "official": (lambda m: dataclasses.replace(m, sources=(Source("Blog", "https://blog.example/a"),) * 3),
+                 "sources: geen enkele bron is een officiële bron (wetten.overheid.nl, eur-lex.europa.eu, "
+                 "autoriteitpersoonsgegevens.nl, rijksoverheid.nl, vng.nl ...)"),
+    "report twice": (lambda m: dataclasses.replace(m, body=m.body + "\n\nZie ook Twee werelden.\n"),
+                     'tekst: het rapport "Twee werelden" wordt meer dan één keer aangehaald'),
+    "exercise materials": (
+        lambda m: dataclasses.replace(m, blocks=_replace_block(m, _first_exercise(m), exercise=dataclasses.replace(
+            _first_exercise(m).exercise, materials=(), assessment=()))),
+        "blocks: oefening 'oefening' heeft geen materialen"),
+    "draaiboek": (lambda m: dataclasses.replace(m, blocks=_replace_block(m, m.blocks[0], trainer=TrainerNotes())),
+                  "blocks: blok 'opening' mist in het draaiboek: doel, wat je zegt, wat je vraagt, verwachte "
+                  "antwoorden, valkuilen, variant op afstand, variant in huis"),
+    "slide": (lambda m: dataclasses.replace(m, blocks=_replace_block(m, m.blocks[0], slide=None)),
+              "blocks: blok 'opening' heeft geen dia met tekst en notities"),
+    "readability": (lambda m: dataclasses.replace(m, body=LONG_WORDS), "tekst: Flesch-Douma"),
+}
+
+
+@pytest.mark.parametrize("case", GAP_CASES)
+def test_each_countable_gap_is_named(case):
+    change, expected = GAP_CASES[case]
+    gaps = acceptance_gaps(change(REAL_CONTENT.module("webcare")))
+    assert any(gap.startswith(expected) for gap in gaps), gaps
+
+
+def test_a_prerequisite_for_another_audience_is_a_gap():
+    webcare = REAL_CONTENT.module("webcare")
+    council = dataclasses.replace(webcare, id="raad", audience=("bestuur",))
+    assert acceptance_gaps(webcare, [council]) == [
+        "prerequisites: 'raad' is voor een andere doelgroep (raads- en collegeleden)"]
 
 
 @pytest.mark.parametrize("module_id", sorted(REAL_CONTENT.published_module_ids))
@@ -134,12 +191,17 @@ def test_a_learning_path_that_breaks_prerequisites_is_an_error(tmp_path):
     ]
 
 
-def test_real_learning_paths_follow_prerequisites_and_cover_every_role():
-    curriculum = Curriculum(REAL_CONTENT.modules, frozenset(module.id for module in REAL_CONTENT.modules))
+def test_real_learning_paths_cover_every_role_the_issue_names():
     assert {path.role for path in REAL_CONTENT.learning_paths} == {"bestuur", "webcare", "communicatie", "management",
                                                                      "trainer"}
-    for path in REAL_CONTENT.learning_paths:
-        assert order_problems(path.modules, curriculum) == []
+
+
+def test_a_path_names_only_published_modules_and_leaves_a_broken_module_to_its_own_error():
+    webcare = REAL_CONTENT.module("webcare")
+    draft = dataclasses.replace(webcare, id="concept", status="draft")
+    curriculum = Curriculum((webcare, draft), frozenset({"webcare", "concept", "kapot"}))
+    assert order_problems(("concept", "kapot", "webcare"), curriculum) == [
+        (0, "module 'concept' is niet gepubliceerd; een leerpad noemt alleen modules uit de catalogus")]
 
 
 def test_learning_path_pages_are_linked_from_home_and_catalogue_with_total_time(built_site: Path):
@@ -149,16 +211,12 @@ def test_learning_path_pages_are_linked_from_home_and_catalogue_with_total_time(
         titles = [REAL_CONTENT.module(module_id).title for module_id in path.modules]
         assert [title for title, item in zip(titles, listed, strict=True) if item.startswith(title)] == titles
         total = sum(REAL_CONTENT.module(module_id).duration for module_id in path.modules)
-        assert page.cssselect(".pz-meta__list dd")[2].text_content() == _duration(total)
+        assert page.cssselect(".pz-meta__list dd")[2].text_content() == duration_label(total)
     for start in ("", "catalogus/"):
-        links = {link.get("href") for link in parse(page_at(built_site, start)).cssselect("a")}
+        links = {link.get("href") for link in parse(page_at(built_site, start)).cssselect("article a")}
         assert any("leerpaden/" in (href or "") for href in links), start
     home = parse(page_at(built_site, ""))
     assert len(home.cssselect(".pz-paths__item")) == len(REAL_CONTENT.learning_paths)
-
-
-def _duration(minutes: int) -> str:
-    return duration_label(minutes)
 
 
 def test_glossary_terms_are_explained_where_they_occur_and_listed_on_one_page(built_site: Path):
@@ -182,6 +240,17 @@ def test_a_term_is_explained_at_its_first_use_only():
     linked = markdown.markdown("[Over webcare](a.md) en webcare.\n\n*[webcare]: uitleg",
                                extensions=["abbr", "projectz.curriculum.focusable_terms"])
     assert linked == '<p><a href="a.md">Over webcare</a> en <abbr tabindex="0" title="uitleg">webcare</abbr>.</p>'
+
+
+def test_a_word_explained_by_two_terms_is_an_error(tmp_path):
+    root = content_repo(tmp_path)
+    (root / "data" / "woordenlijst.yaml").write_text(
+        "terms:\n  - term: Persoonsgegevens\n    definition: Gegevens over een mens.\n    forms: [persoonsgegeven]\n"
+        "  - term: Persoonsgegeven\n    definition: Eén gegeven over een mens.\n", encoding="utf-8")
+    _, issues = check_content(ContentPaths.under(root))
+    assert [str(issue) for issue in issues] == [
+        "data/woordenlijst.yaml:5: terms[2].term: 'Persoonsgegeven' wordt al uitgelegd bij 'Persoonsgegevens'; een "
+        "woord heeft één uitleg"]
 
 
 def test_abbreviations_cover_only_terms_on_the_page_and_their_capitalised_form():

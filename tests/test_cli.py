@@ -59,6 +59,19 @@ def test_new_module_refuses_to_overwrite(repo, capsys):
     (repo / "curriculum" / "a.md").write_text("bestaand", encoding="utf-8")
     assert cli.new_module(repo, "a", "A", datetime.date(2026, 1, 1)) == 1
     assert (repo / "curriculum" / "a.md").read_text(encoding="utf-8") == "bestaand"
+    assert capsys.readouterr().out == "curriculum/a.md bestaat al.\n"
+
+
+def test_acceptance_report_lists_each_gap_and_fails_until_there_is_none(repo, capsys):
+    (repo / "curriculum" / "a.md").write_text(module_text("a"), encoding="utf-8")
+    assert cli.main(["--root", str(repo), "validate", "--acceptatie"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    # "Tekst van a." is 3 words; the draaiboek's own words are the two notes of 6 words each.
+    assert lines[lines.index("Acceptatielijst (CURRICULUM.md), het telbare deel:") + 2].split() == [
+        "a", "3", "12", "0", "0", "0", "127", "77", "6"]
+    assert "curriculum/a.md: sources: 0 bronnen; verwacht er minstens 3" in lines
+    assert cli.main(["--root", str(ROOT), "validate", "--acceptatie"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("voldoen aan wat de acceptatielijst telt.")
 
 
 def test_json_schema_accepts_every_real_module_and_rejects_a_typo():

@@ -56,8 +56,8 @@ class Content:
     security: SecurityContact
     # "Today" for everything that depends on it (the agenda, the results), fixed per build.
     build_date: datetime.date
-    learning_paths: tuple[LearningPath, ...] = ()
-    glossary: tuple[Term, ...] = ()
+    learning_paths: tuple[LearningPath, ...]
+    glossary: tuple[Term, ...]
     warnings: tuple[Issue, ...] = ()
 
     # Pages look modules, hubs and trainers up many times each: index them once.

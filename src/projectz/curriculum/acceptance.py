@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from projectz.core import dutch, vocabulary
 from projectz.curriculum import readability
 from projectz.curriculum.lessonplan import Block
 from projectz.curriculum.modules import Module, module_readability
@@ -73,13 +74,14 @@ def _metadata_gaps(module: Module, prerequisites: Iterable[Module]) -> list[str]
     gaps = []
     low, high = ARRIVAL_QUESTIONS
     if not low <= len(module.questions) <= high:
-        gaps.append(f"questions: {len(module.questions)} vragen waarmee deelnemers binnenkomen; "
-                    f"verwacht {low} tot {high}")
+        gaps.append(f"questions: {dutch.count(len(module.questions), 'vraag', 'vragen')} waarmee deelnemers "
+                    f"binnenkomen; verwacht {low} tot {high}")
     if not module.contributors:
         gaps.append("contributors: niemand genoemd die de module maakte of controleerde")
     if not any(change.reviewed for change in module.changes):
         gaps.append("changes: het wijzigingslog heeft geen gecontroleerde wijziging (reviewed: true)")
-    gaps += [f"prerequisites: '{other.id}' is voor een andere doelgroep ({', '.join(other.audience)})"
+    gaps += [f"prerequisites: '{other.id}' is voor een andere doelgroep "
+             f"({', '.join(vocabulary.AUDIENCES[audience].lower() for audience in other.audience)})"
              for other in prerequisites if not set(other.audience) & set(module.audience)]
     return gaps
 
@@ -111,8 +113,8 @@ def _exercise_gaps(module: Module) -> list[str]:
     practised = exercises(module.blocks)
     gaps = []
     if len(practised) < required_exercises(module.duration):
-        gaps.append(f"blocks: {len(practised)} oefeningen; voor {module.duration} minuten zijn dat er minstens "
-                    f"{required_exercises(module.duration)}")
+        gaps.append(f"blocks: {dutch.count(len(practised), 'oefening', 'oefeningen')}; voor {module.duration} "
+                    f"minuten zijn dat er minstens {required_exercises(module.duration)}")
     for block in practised:
         if not block.exercise.materials:
             gaps.append(f"blocks: oefening '{block.id}' heeft geen materialen")
@@ -120,7 +122,8 @@ def _exercise_gaps(module: Module) -> list[str]:
             gaps.append(f"blocks: oefening '{block.id}' heeft geen beoordelingspunten (assessment)")
     low, high = CHECK_QUESTIONS
     if not low <= len(module.check_questions) <= high:
-        gaps.append(f"check_questions: {len(module.check_questions)} toetsvragen; verwacht {low} tot {high}")
+        gaps.append(f"check_questions: {dutch.count(len(module.check_questions), 'toetsvraag', 'toetsvragen')}; "
+                    f"verwacht {low} tot {high}")
     return gaps
 
 
@@ -132,7 +135,8 @@ def _take_home_gaps(module: Module) -> list[str]:
 def _source_gaps(module: Module) -> list[str]:
     gaps = []
     if len(module.sources) < MINIMUM_SOURCES:
-        gaps.append(f"sources: {len(module.sources)} bronnen; verwacht er minstens {MINIMUM_SOURCES}")
+        gaps.append(f"sources: {dutch.count(len(module.sources), 'bron', 'bronnen')}; verwacht er minstens "
+                    f"{MINIMUM_SOURCES}")
     if module.sources and not any(_official(source.url) for source in module.sources):
         gaps.append("sources: geen enkele bron is een officiële bron (" + ", ".join(OFFICIAL_DOMAINS[:5]) + " ...)")
     return gaps
@@ -146,10 +150,12 @@ def _official(url: str) -> bool:
 def _language_gaps(figures: ModuleFigures) -> list[str]:
     gaps = []
     for label, measured in (("tekst", figures.text), ("dia's", figures.slides)):
-        if (measured.flesch_douma or 0) < readability.MINIMUM_FLESCH_DOUMA:
-            gaps.append(f"{label}: Flesch-Douma {round(measured.flesch_douma or 0)}; "
+        if measured.flesch_douma is None or measured.average_sentence_length is None:
+            continue  # no words to judge; a missing text or slide is a gap of its own
+        if measured.flesch_douma < readability.MINIMUM_FLESCH_DOUMA:
+            gaps.append(f"{label}: Flesch-Douma {round(measured.flesch_douma)}; "
                         f"verwacht {readability.MINIMUM_FLESCH_DOUMA} of hoger")
-        if (measured.average_sentence_length or 0) > readability.MAXIMUM_SENTENCE_LENGTH:
+        if measured.average_sentence_length > readability.MAXIMUM_SENTENCE_LENGTH:
             gaps.append(f"{label}: gemiddeld {measured.average_sentence_length:.1f} woorden per zin; "
                         f"verwacht hooguit {readability.MAXIMUM_SENTENCE_LENGTH}")
     if (figures.text.share_of_long_sentences or 0) > MAXIMUM_SHARE_OF_LONG_SENTENCES:
@@ -162,8 +168,8 @@ def _draaiboek_gaps(module: Module) -> list[str]:
     gaps = [f"{field}: ontbreekt in het draaiboek" for field, values in
             (("preparation", module.preparation), ("intake", module.intake)) if not values]
     if len(module.hard_questions) < MINIMUM_HARD_QUESTIONS:
-        gaps.append(f"hard_questions: {len(module.hard_questions)} lastige vragen; verwacht er minstens "
-                    f"{MINIMUM_HARD_QUESTIONS}")
+        gaps.append(f"hard_questions: {dutch.count(len(module.hard_questions), 'lastige vraag', 'lastige vragen')}; "
+                    f"verwacht er minstens {MINIMUM_HARD_QUESTIONS}")
     for block in module.blocks:
         if block.is_break:
             continue

@@ -49,7 +49,13 @@ ALLOWED_ATTRIBUTES = {
 LINK_SCHEMES = frozenset({"https", "mailto"})
 # nh3 also removes <script> and <style> with their content, and every comment.
 _CLEANER = nh3.Cleaner(tags=set(ALLOWED_TAGS), attributes=ALLOWED_ATTRIBUTES, url_schemes=set(LINK_SCHEMES),
-                       link_rel=None)
+                       link_rel=None, attribute_filter=lambda element, name, value: _attribute_value(name, value))
+
+
+def _attribute_value(name: str, value: str) -> str | None:
+    """A tabindex only puts an element in the Tab order where it stands ('0'): any other value
+    would jump the reader's focus around the page."""
+    return value if name != "tabindex" or value == "0" else None
 
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
                    "wbr"})

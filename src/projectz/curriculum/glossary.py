@@ -16,7 +16,8 @@ from projectz.core.registry import Registry, load_registry
 from projectz.core.schema import Field, ListOf, Schema, Text
 
 # A term is matched as a whole word, so brackets or a colon in it would break the abbreviation syntax.
-_TERM = Text(max_length=60, pattern=r"[^\[\]:*\n]+", pattern_hint="een woord of woordgroep zonder [ ] : of *")
+_TERM = Text(max_length=60, pattern=r"[^\[\]:*\\\n]+", pattern_hint="een woord of woordgroep zonder [ ] : * of \\",
+             plain=True)
 
 GLOSSARY_SCHEMA = Schema(
     title="Project Z: woordenlijst",
@@ -55,7 +56,17 @@ class Term:
 
 
 def load_glossary(path: Path, root: Path) -> tuple[tuple[Term, ...], list[Issue]]:
+    """Every term, and every problem: besides the schema's, a word that two terms explain (a page
+    can show only one explanation for it)."""
     records, issues = load_registry(path, root, GLOSSARY)
+    owner: dict[str, str] = {}
+    for record in records:
+        term = Term(**record.values)
+        for index, form in enumerate((term.term, *term.forms)):
+            where = "term" if index == 0 else ("forms", index - 1)
+            if (other := owner.setdefault(form.casefold(), term.term)) != term.term:
+                issues.append(record.issue(where, f"'{form}' wordt al uitgelegd bij '{other}'; een woord heeft één "
+                                                  "uitleg"))
     terms = tuple(sorted((Term(**record.values) for record in records), key=lambda term: term.term.casefold()))
     return terms, issues
 

@@ -36,7 +36,7 @@ _PLAIN = Text(plain=True)
 _PLAIN_LIST = ListOf(_PLAIN)
 # A file in the module's own folder, such as 'materialen/werkblad.md'.
 MODULE_FILE = Text(pattern=r"[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*",
-             pattern_hint="een bestand in de map van de module, zoals materialen/werkblad.md")
+                   pattern_hint="een bestand in de map van de module, zoals materialen/werkblad.md")
 
 OBJECTIVE_SCHEMA = Schema("Leerdoel", (
     Field("id", SLUG, "Korte naam waarmee blokken en vragen naar dit leerdoel verwijzen."),

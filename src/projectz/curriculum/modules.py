@@ -221,7 +221,7 @@ def _parse_module(path: Path, shown_path: str) -> tuple[_Parsed | None, str | No
 
 
 def _lesson_plan(values: dict) -> dict:
-    """The checked front matter with the lesson plan's records as data classes."""
+    """The checked front matter with the lesson plan's and the provenance's records as data classes."""
     converters = {"objectives": lessonplan.objectives, "key_points": lessonplan.key_points,
                   "group_size": lessonplan.group_size, "blocks": lessonplan.blocks,
                   "hard_questions": lessonplan.questions, "check_questions": lessonplan.questions,
@@ -242,7 +242,7 @@ class _FolderFiles:
     refused: frozenset[str] = frozenset()
 
 
-MATERIALS_FOLDER = "materialen/"
+MATERIALS_FOLDER = provenance.MATERIALS_FOLDER
 
 
 def _folder_files(index: Path, root: Path) -> tuple[_FolderFiles, list[Issue]]:

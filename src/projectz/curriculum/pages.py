@@ -22,6 +22,7 @@ from projectz.curriculum.paths import LearningPath, path_modules, total_minutes
 from projectz.curriculum.slides import TITLE_FIELDS
 
 CATALOGUE_URL = "catalogus/"
+LEARNING_PATHS_SOURCE = "data/leerpaden.yaml"
 
 
 def module_page(kit: ModuleKit, content: Content, edit_url: str | None) -> GeneratedPage:
@@ -91,9 +92,6 @@ def learning_path_page(learning_path: LearningPath, content: Content, edit_url: 
         return page_markdown(learning_path.title, learning_path.summary, text)
 
     return GeneratedPage(urls.LEARNING_PATHS.src(learning_path.id), LEARNING_PATHS_SOURCE, markdown)
-
-
-LEARNING_PATHS_SOURCE = "data/leerpaden.yaml"
 
 
 def generated_pages(content: Content, root: Path, edit_base: str | None) -> list[GeneratedPage]:

@@ -90,20 +90,26 @@ def last_review(log: Iterable[Change]) -> Change | None:
     return max((change for change in log if change.reviewed), key=lambda change: change.date, default=None)
 
 
+# Where a module's worksheets live; the checklist and template are worksheets too.
+MATERIALS_FOLDER = "materialen/"
+
+
 def provenance_problems(document: Document, path: str, last_reviewed: datetime.date, log: tuple[Change, ...],
                         take_home: dict[str, str | None], files: frozenset[str]) -> list[Issue]:
-    issues = [Issue(path, document.line(field), field, f"bestand '{name}' bestaat niet in de map van de module")
+    """files: the module's worksheets (Markdown under materialen/)."""
+    issues = [Issue(path, document.line(field), field, f"'{name}' is geen werkblad van de module: zet een Markdown-"
+                                                        f"bestand in {MATERIALS_FOLDER} en noem het hier")
               for field, name in take_home.items() if name and name not in files]
     if not log:
         return issues
-    newest = [index for index, change in enumerate(log) if change.date > log[0].date]
+    misplaced = [index for index in range(1, len(log)) if log[index].date > log[index - 1].date]
     issues += [Issue(path, document.line("changes", index), field_path("changes", index),
-                     "het wijzigingslog staat nieuwste eerst; deze wijziging is nieuwer dan de eerste")
-               for index in newest]
+                     "het wijzigingslog staat nieuwste eerst; deze wijziging is nieuwer dan de wijziging erboven")
+               for index in misplaced]
     review = last_review(log)
     if review is not None and review.date != last_reviewed:
         issues.append(Issue(path, document.line("last_reviewed"), "last_reviewed",
                             f"is {last_reviewed}, maar de laatste gecontroleerde wijziging in changes is van "
-                            f"{review.date}; last_reviewed verandert alleen na een vastgelegde controle van inhoud "
-                            "en bronnen"))
+                            f"{review.date}; zet last_reviewed op {review.date}, of leg de nieuwe controle van inhoud "
+                            "en bronnen vast in changes met reviewed: true"))
     return issues

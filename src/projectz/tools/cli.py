@@ -55,7 +55,9 @@ def validate(root: Path, figures: bool = False, acceptance: bool = False) -> int
     if figures:
         print(readability_table(content.modules))
     if acceptance:
-        print(acceptance_report(content, root))
+        report, complete = acceptance_report(content, root)
+        print(report)
+        return 0 if complete else 1
     return 0
 
 
@@ -69,8 +71,9 @@ def readability_table(modules: tuple[Module, ...]) -> str:
     return "\n".join(["", "Leesbaarheid (doel: Flesch-Douma 60 of hoger, hooguit 15 woorden per zin):", *_table(rows)])
 
 
-def acceptance_report(content: Content, root: Path) -> str:
-    """Per published module the figures of the acceptance list, then what each still misses."""
+def acceptance_report(content: Content, root: Path) -> tuple[str, bool]:
+    """Per published module the figures of the acceptance list, then what each still misses; and
+    whether none misses anything."""
     published = content.published_modules
     rows = [("module", "woorden deelnemer", "woorden draaiboek", "oefeningen", "materialen", "bronnen",
              "tekst: Flesch-Douma", "dia's: Flesch-Douma", "dia's")]
@@ -83,7 +86,7 @@ def acceptance_report(content: Content, root: Path) -> str:
         prerequisites = [content.module(prerequisite) for prerequisite in module.prerequisites]
         gaps += [f"{module.source_path}: {gap}" for gap in acceptance_gaps(module, prerequisites)]
     verdict = gaps or [f"Alle {len(published)} gepubliceerde modules voldoen aan wat de acceptatielijst telt."]
-    return "\n".join(["", "Acceptatielijst (CURRICULUM.md), het telbare deel:", *_table(rows), "", *verdict])
+    return "\n".join(["", "Acceptatielijst (CURRICULUM.md), het telbare deel:", *_table(rows), "", *verdict]), not gaps
 
 
 def _table(rows: list[tuple[str, ...]]) -> list[str]:
@@ -105,8 +108,8 @@ def new_module(root: Path, module_id: str, title: str, today: datetime.date) -> 
         print(f"'{module_id}' is geen geldige id: gebruik kleine letters, cijfers en koppeltekens.")
         return 1
     folder = root / "curriculum" / module_id
-    if folder.exists() or folder.with_suffix(".md").exists():
-        print(f"{folder.relative_to(root)} bestaat al.")
+    if existing := next((path for path in (folder, folder.with_suffix(".md")) if path.exists()), None):
+        print(f"{existing.relative_to(root)} bestaat al.")
         return 1
     # A folder module: the checklist and template it needs are worksheets beside its text.
     files = {"index.md": "tools/new_module.md.j2", "materialen/checklist.md": "tools/new_checklist.md.j2",
