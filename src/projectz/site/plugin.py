@@ -31,7 +31,7 @@ from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
 from projectz.publish import addresses, security
 from projectz.site.csp import meta_policy
-from projectz.site.generated import GeneratedFiles, download_contents, generated_files, link_problems
+from projectz.site.generated import GeneratedFiles, PendingSizes, download_contents, generated_files, link_problems
 from projectz.site.offline import OFFLINE_PLUGIN
 from projectz.site.redirects import redirect_pages
 
@@ -54,18 +54,28 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     generated: GeneratedFiles
     # The JSON-LD of each page that has some, by source file; set in on_files.
     structured_data: dict[str, Callable[[], dict[str, Any]]]
-    # Makes the downloads' contents from on_config on; they are needed in on_env.
+    # Makes the downloads' and the kit files' contents from on_config on; they are needed in on_env.
     download_maker: subprocess.Popen[bytes] | None = None
     download_files: list[File]
+    # The kit pages show the sizes of files the download maker makes: filled in once they are made.
+    kit_sizes: PendingSizes
+    made: dict[str, bytes | str]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
-        build_date = _build_date(self.config.build_date)
+        build_date = _build_date(self.config.build_date) or datetime.date.today()
         paths = ContentPaths.under(root.resolve())
+        # Making the feeds, the open data, the schema and the kit's PowerPoint and Word files took a
+        # fifth of the build, and they depend on the content alone: another core makes them while
+        # this one checks the content and renders the pages. It loads the content itself, so it
+        # starts first; on content errors on_build_error stops it.
+        self.download_maker = _start_download_maker(paths, build_date, config.site_url or "", config.site_name,
+                                                    True)
+        self.kit_sizes = PendingSizes()
         try:
             self.content = load_content(paths, build_date)
             self.generated = generated_files(self.content, root.resolve(), config.site_url or "", config.site_name,
-                                             _edit_base(config))
+                                             _edit_base(config), self.kit_sizes)
             raise_if_errors(link_problems(self.content, Path(config.docs_dir), self.generated))
         except ContentError as error:
             raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
@@ -73,10 +83,6 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             content_log.warning(str(warning))
         if self.config.production:
             _refuse_placeholders(config, self.content)
-        # Making the feeds, the open data and the schema took a tenth of the build, and they depend
-        # on the content alone: another core makes them while this one renders the pages.
-        self.download_maker = _start_download_maker(paths, self.content.build_date, config.site_url or "",
-                                                    config.site_name)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -97,11 +103,9 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             files.append(file)
         # Listed now, so that links to them are checked; their contents follow in on_env.
         self.download_files = [File.generated(config, download.src_uri, content=b"")
-                               for download in self.generated.downloads]
+                               for download in [*self.generated.downloads, *self.generated.kit_files]]
         for file in self.download_files:
             files.append(file)
-        for download in self.generated.kit_files:
-            files.append(File.generated(config, download.src_uri, content=download.make()))
         for attachment in self.generated.attachments:
             files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
         # Old addresses lead on to the current page; the offline edition has none: nobody holds an
@@ -124,6 +128,9 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         make = self.structured_data.get(page.file.src_uri)
         context["structured_data"] = script_json(make()) if make else None
         context["atom_feeds"] = FEEDS
+        # Before the search plugin reads the page (projectz comes first in mkdocs.yml).
+        if page.content:
+            page.content = self.kit_sizes.fill(page.content, self.made)
         return context
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -138,9 +145,9 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # MkDocs writes the files right after this event.
-        contents = _made_downloads(self.download_maker)
+        self.made = _made_downloads(self.download_maker)
         for file in self.download_files:
-            content = contents[file.src_uri]
+            content = self.made[file.src_uri]
             file.content_bytes = content.encode() if isinstance(content, str) else content
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
