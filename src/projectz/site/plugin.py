@@ -10,6 +10,7 @@ import pickle
 import subprocess
 import sys
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,20 @@ class ProjectZConfig(base.Config):
     production = c.Type(bool, default=False)
 
 
+class _WrittenByPlugin(File):
+    """A file the plugin writes itself, on a thread of its own while MkDocs renders the pages:
+    creating the downloads, redirect pages and attachments, some 400 files each in a folder of its
+    own, took MkDocs a twentieth of the build, and a thread waiting on the disk frees the core."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Written by _write_files instead."""
+
+
+def _write_files(files: list[File]) -> None:
+    for file in files:
+        File.copy_file(file)
+
+
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     content: Content
     generated: GeneratedFiles
@@ -60,6 +75,9 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     # The kit pages show the sizes of files the download maker makes: filled in once they are made.
     kit_sizes: PendingSizes
     made: dict[str, bytes | str]
+    # Every _WrittenByPlugin file (on_files), and the writing of them from on_env on.
+    written: list[File]
+    writing: Future[None] | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.content_root
@@ -102,17 +120,19 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             file.edit_uri = page.source_path
             files.append(file)
         # Listed now, so that links to them are checked; their contents follow in on_env.
-        self.download_files = [File.generated(config, download.src_uri, content=b"")
+        self.download_files = [_WrittenByPlugin.generated(config, download.src_uri, content=b"")
                                for download in [*self.generated.downloads, *self.generated.kit_files]]
-        for file in self.download_files:
-            files.append(file)
+        self.written = [*self.download_files]
         for attachment in self.generated.attachments:
-            files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
+            self.written.append(_WrittenByPlugin.generated(config, attachment.src_uri,
+                                                           abs_src_path=str(attachment.path)))
         # Old addresses lead on to the current page; the offline edition has none: nobody holds an
         # old link into a zip.
         if not _offline(config):
             for redirect in redirect_pages(self.content, file_names=not config.use_directory_urls):
-                files.append(File.generated(config, redirect.path, content=redirect.html))
+                self.written.append(_WrittenByPlugin.generated(config, redirect.path, content=redirect.html))
+        for file in self.written:
+            files.append(file)
         self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         # Both name absolute addresses, so a site without a public address has neither.
         if config.site_url:
@@ -142,6 +162,13 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         if self.download_maker is not None:
             self.download_maker.kill()
             self.download_maker.wait()
+        # The failed build's folder is removed next (site.build): not while the thread writes in it.
+        if self.writing is not None:
+            wait([self.writing])
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.writing is not None:
+            self.writing.result()  # raises what the writing raised
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         # MkDocs writes the files right after this event.
@@ -149,6 +176,10 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         for file in self.download_files:
             content = self.made[file.src_uri]
             file.content_bytes = content.encode() if isinstance(content, str) else content
+        # MkDocs has emptied the site folder by now, and renders the pages after this event.
+        writer = ThreadPoolExecutor(max_workers=1)
+        self.writing = writer.submit(_write_files, self.written)
+        writer.shutdown(wait=False)  # the thread ends once the files are written
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
         return env
