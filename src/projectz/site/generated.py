@@ -6,9 +6,10 @@ import pickle
 import re
 import secrets
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from projectz.content import Content, ContentPaths, load_content
 from projectz.core import dutch
@@ -62,11 +63,11 @@ class PendingSizes:
             self._paths.append(download.src_uri)
         return f"{self._token}{self._paths.index(download.src_uri)}z"
 
-    def fill(self, text: str, contents: Mapping[str, bytes | str]) -> str:
-        """text with every placeholder replaced by the size of the file's contents."""
+    def fill(self, text: str, sizes: Mapping[str, int]) -> str:
+        """text with every placeholder replaced by its file's size, given the sizes in bytes by path."""
         if self._token not in text:
             return text
-        return self._placeholder.sub(lambda match: dutch.file_size(len(contents[self._paths[int(match[1])]])), text)
+        return self._placeholder.sub(lambda match: dutch.file_size(sizes[self._paths[int(match[1])]]), text)
 
 
 def generated_files(content: Content, root: Path, site_url: str, site_name: str, edit_base: str | None,
@@ -86,15 +87,33 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
     return GeneratedFiles(pages, downloads, kit_files, attachments, root)
 
 
-def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str, site_name: str,
-                      kit_files: bool = False) -> dict[str, bytes | str]:
-    """Every download's content by path, and with kit_files the kit's files too, from the content
-    loaded afresh: site.plugin has a second process make them (running this module) while the
-    first renders the pages."""
+def made_files(paths: ContentPaths, build_date: datetime.date, site_url: str,
+               site_name: str) -> Iterator[dict[str, bytes | str]]:
+    """The kit's files, then every download, each by path, from the content loaded afresh:
+    site.plugin has a second process make them (running this module) while the first renders
+    the pages, and the kit pages need the kit's sizes first."""
     content = load_content(paths, build_date)
     generated = generated_files(content, paths.root, site_url, site_name, None)
-    return {download.src_uri: download.make()
-            for download in [*generated.downloads, *(generated.kit_files if kit_files else ())]}
+    yield {download.src_uri: download.make() for download in generated.kit_files}
+    yield {download.src_uri: download.make() for download in generated.downloads}
+
+
+def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,
+                      site_name: str) -> dict[str, bytes | str]:
+    """Every download's content by path, as the second process hands them over after the kit's files."""
+    _, downloads = made_files(paths, build_date, site_url, site_name)
+    return downloads
+
+
+def hand_over(arguments: bytes, out: BinaryIO) -> None:
+    """What the second process writes to out for made_files(*pickled arguments): first the kit
+    files' sizes, which are ready long before the build reads them, then every file's contents,
+    which the plugin writes to the site on a thread of its own while the pages render."""
+    files = made_files(*pickle.loads(arguments))
+    kit_files = next(files)
+    pickle.dump({path: len(data) for path, data in kit_files.items()}, out)
+    out.flush()
+    pickle.dump({**kit_files, **next(files)}, out)
 
 
 def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
@@ -105,8 +124,7 @@ def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -
 
 if __name__ == "__main__":
     try:
-        made = download_contents(*pickle.load(sys.stdin.buffer))
+        hand_over(sys.stdin.buffer.read(), sys.stdout.buffer)
     except ContentError:
         # Started before the build has checked the content, which then reports every error itself.
         sys.exit(1)
-    pickle.dump(made, sys.stdout.buffer)

@@ -34,7 +34,7 @@ from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
 from projectz.publish import addresses, security
 from projectz.site.csp import meta_policy
-from projectz.site.generated import GeneratedFiles, PendingSizes, download_contents, generated_files, link_problems
+from projectz.site.generated import GeneratedFiles, PendingSizes, generated_files, hand_over, link_problems
 from projectz.site.offline import OFFLINE_PLUGIN
 from projectz.site.redirects import redirect_pages
 
@@ -61,7 +61,13 @@ class _WrittenByPlugin(File):
         """Written by _write_files instead."""
 
 
-def _write_files(files: list[File]) -> None:
+def _write_files(files: list[File], downloads: list[File], maker: subprocess.Popen[bytes]) -> None:
+    """Writes files, the downloads among them once the maker has handed over their contents."""
+    contents = _handed_over(maker)
+    for file in downloads:
+        content = contents[file.src_uri]
+        file.content_bytes = content.encode() if isinstance(content, str) else content
+    _maker_done(maker)
     for file in files:
         File.copy_file(file)
 
@@ -96,12 +102,12 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     generated: GeneratedFiles
     # The JSON-LD of each page that has some, by source file; set in on_files.
     structured_data: dict[str, Callable[[], dict[str, Any]]]
-    # Makes the downloads' and the kit files' contents from on_config on; they are needed in on_env.
+    # Makes the kit files' and the downloads' contents from on_config on (site.generated.hand_over).
     download_maker: subprocess.Popen[bytes] | None = None
     download_files: list[File]
-    # The kit pages show the sizes of files the download maker makes: filled in once they are made.
+    # The kit pages show the sizes of files the download maker makes: filled in from on_env on.
     kit_sizes: PendingSizes
-    made: dict[str, bytes | str]
+    kit_file_sizes: dict[str, int]
     # Every _WrittenByPlugin file (on_files), written from on_env on.
     written: list[File]
     # Set by `mkdocs build --dirty` and `mkdocs serve --dirty`: MkDocs then keeps the previous build.
@@ -121,8 +127,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         # fifth of the build, and they depend on the content alone: another core makes them while
         # this one checks the content and renders the pages. It loads the content itself, so it
         # starts first; on content errors on_build_error stops it.
-        self.download_maker = _start_download_maker(paths, build_date, config.site_url or "", config.site_name,
-                                                    True)
+        self.download_maker = _start_download_maker(paths, build_date, config.site_url or "", config.site_name)
         self.kit_sizes = PendingSizes()
         try:
             self.content = load_content(paths, build_date)
@@ -188,7 +193,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         context["atom_feeds"] = FEEDS
         # Before the search plugin reads the page (projectz comes first in mkdocs.yml).
         if page.content:
-            page.content = self.kit_sizes.fill(page.content, self.made)
+            page.content = self.kit_sizes.fill(page.content, self.kit_file_sizes)
         return context
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -208,13 +213,11 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             job.result()  # raises what the job raised
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        # MkDocs writes the files right after this event.
-        self.made = _made_downloads(self.download_maker)
-        for file in self.download_files:
-            content = self.made[file.src_uri]
-            file.content_bytes = content.encode() if isinstance(content, str) else content
+        # The maker hands over the sizes first; the contents follow while the pages render.
+        self.kit_file_sizes = _handed_over(self.download_maker)
         # MkDocs renders the pages after this event.
-        self.background.append(_in_background(_write_files, self.written))
+        self.background.append(_in_background(_write_files, self.written, self.download_files,
+                                              self.download_maker))
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
         return env
@@ -228,10 +231,10 @@ def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
 
 
 def _start_download_maker(*arguments: object) -> subprocess.Popen[bytes]:
-    """site.generated.download_contents(*arguments) in a process of its own, which hands them over
-    pickled. A process of its own, because threads would share one core; started as a command
-    rather than by multiprocessing, which would run the caller's main script again."""
-    process = subprocess.Popen([sys.executable, "-m", download_contents.__module__], stdin=subprocess.PIPE,
+    """site.generated.hand_over(*arguments) in a process of its own. A process of its own, because
+    threads would share one core; started as a command rather than by multiprocessing, which would
+    run the caller's main script again."""
+    process = subprocess.Popen([sys.executable, "-m", hand_over.__module__], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert process.stdin is not None
     with process.stdin:
@@ -239,13 +242,21 @@ def _start_download_maker(*arguments: object) -> subprocess.Popen[bytes]:
     return process
 
 
-def _made_downloads(process: subprocess.Popen[bytes]) -> dict[str, bytes | str]:
+def _handed_over(process: subprocess.Popen[bytes]) -> Any:
+    """The next thing the download maker hands over."""
     assert process.stdout is not None
-    with process.stdout:
-        output = process.stdout.read()
+    try:
+        return pickle.load(process.stdout)
+    except EOFError:
+        _maker_done(process)
+        raise
+
+
+def _maker_done(process: subprocess.Popen[bytes]) -> None:
+    assert process.stdout is not None
+    process.stdout.close()
     if process.wait():
         raise PluginError(f"Het maken van de downloads is mislukt (exitcode {process.returncode}); zie hierboven.")
-    return pickle.loads(output)
 
 
 def _offline(config: MkDocsConfig) -> bool:
