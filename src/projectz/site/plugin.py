@@ -84,8 +84,8 @@ def _clear_in_background(site_dir: Path) -> Future[None] | None:
     """Empties site_dir as MkDocs is about to, but on a thread while the pages render.
 
     MkDocs deletes a previous build file by file before it starts; with the site's 800 folders
-    that took a tenth of the build. Moved into a hidden folder (one rename per entry), they are out
-    of MkDocs' way: it leaves hidden entries alone, as it never writes any it would not overwrite.
+    that took a tenth of the build or more, waiting on the disk. Moved into a hidden folder (one
+    rename per entry), they are out of its way: MkDocs leaves hidden entries in the site alone.
     """
     old = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")] if site_dir.is_dir() else []
     if not old:
@@ -93,7 +93,10 @@ def _clear_in_background(site_dir: Path) -> Future[None] | None:
     bin_dir = site_dir / f".projectz-previous-{uuid.uuid4().hex}"
     bin_dir.mkdir()
     for entry in old:
-        entry.rename(bin_dir / entry.name)
+        try:
+            entry.rename(bin_dir / entry.name)
+        except OSError:  # a mount point, say: MkDocs empties it as it always did
+            continue
     return _in_background(shutil.rmtree, bin_dir, True)
 
 
