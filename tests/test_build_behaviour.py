@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from conftest import module_text, parse
@@ -106,6 +108,18 @@ def assert_attachments_reachable(page_file: Path) -> None:
     worksheet = next(a.get("href") for a in page.cssselect("article a") if a.text_content() == "het werkblad")
     assert (page_file.parent / image).resolve().read_bytes() == PIXEL
     assert (page_file.parent / worksheet).resolve().read_bytes() == WORKSHEET
+
+
+def test_a_build_into_an_earlier_build_leaves_nothing_of_it(mini_site: Path):
+    """The plugin clears the earlier build on a thread, through a hidden folder in the site."""
+    site = mini_site / "site"
+    build(load_config(str(mini_site / "mkdocs.yml"), site_dir=str(site)))
+    files = sorted(site.rglob("*"))
+    (site / "oud").mkdir()
+    (site / "oud" / "index.html").write_text("oud", encoding="utf-8")
+    (site / "oud.txt").write_text("oud", encoding="utf-8")
+    build(load_config(str(mini_site / "mkdocs.yml"), site_dir=str(site)))
+    assert sorted(site.rglob("*")) == files
 
 
 def test_attachments_of_a_folder_module_are_published_beside_its_page(mini_site: Path):

@@ -4,8 +4,8 @@ import pytest
 
 from conftest import REAL_CONTENT, ROOT
 from projectz.content import ContentPaths
-from projectz.core.pages import made_together
-from projectz.site.generated import download_contents, generated_files
+from projectz.core.pages import Download, made_together
+from projectz.site.generated import PendingSizes, download_contents, generated_files
 
 
 def test_files_made_together_are_made_once_and_only_when_asked_for():
@@ -35,3 +35,14 @@ def test_the_download_maker_makes_every_download_the_build_lists():
                              "Project Z")
     assert made.keys() == {download.src_uri for download in listed}
     assert all(made[download.src_uri] == download.make() for download in listed)
+
+
+def test_pending_sizes_become_the_sizes_of_the_files_once_made():
+    """The build's main process shows kit file sizes before its second process has made the files."""
+    sizes = PendingSizes()
+    deck, sheet = Download("dias/m/m.pptx", lambda: b""), Download("modules/m/materialen/w.docx", lambda: b"")
+    text = f"PowerPoint (pptx, {sizes(deck)}), Word (docx, {sizes(sheet)}), again {sizes(deck)}"
+    assert "kB" not in text
+    made = {deck.src_uri: 180_400, sheet.src_uri: 300}
+    assert sizes.fill(text, made) == "PowerPoint (pptx, 180 kB), Word (docx, 1 kB), again 180 kB"
+    assert sizes.fill("no sizes here", made) == "no sizes here"

@@ -48,7 +48,6 @@ def environment() -> jinja2.Environment:
     env.filters["clock"] = dutch.clock
     env.filters["month_year"] = dutch.month_year
     env.filters["duration"] = vocabulary.duration_label
-    env.filters["file_size"] = dutch.file_size
     return env
 
 

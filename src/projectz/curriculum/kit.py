@@ -3,7 +3,7 @@ worksheets and the PowerPoint file, all built from the module's one source."""
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -16,14 +16,25 @@ from projectz.curriculum import body, evaluation
 from projectz.curriculum.arrangement import Part, arranged
 from projectz.curriculum.lessonplan import WERKVORMEN
 from projectz.curriculum.modules import Material, Module
-from projectz.curriculum.powerpoint import deck_pptx
 from projectz.curriculum.slides import Slide, deck_slides
-from projectz.curriculum.worksheets import worksheet_docx
 
 # What a link to a download says about its type, as in "PowerPoint (pptx, 180 kB)".
 _FILE_TYPES = {".pdf": "pdf", ".docx": "Word", ".xlsx": "Excel", ".pptx": "PowerPoint", ".odt": "odt",
                ".ods": "ods", ".odp": "odp", ".csv": "csv", ".txt": "tekst", ".png": "png", ".jpg": "jpg",
                ".jpeg": "jpg", ".gif": "gif", ".webp": "webp"}
+
+# How the links to a kit file show its size ("180 kB"), given the file.
+SizeLabel = Callable[[Download], str]
+
+
+def measured_size(download: Download) -> str:
+    """The size of the file itself, made here."""
+    return dutch.file_size(len(download.make()))
+
+
+def unmeasured_size(download: Download) -> str:
+    """For a page read only for its headings: making the file would change nothing there."""
+    return "?"
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,8 @@ class ModuleKit:
 
     module: Module
     root: Path  # the content root
+    # A build that has another process make the files shows their sizes once they are made.
+    size_label: SizeLabel = field(default=measured_size)
 
     @cached_property
     def slides(self) -> tuple[Slide, ...]:
@@ -39,6 +52,10 @@ class ModuleKit:
 
     @cached_property
     def pptx(self) -> bytes:
+        # Imported here, where a deck is made: python-pptx, python-docx and what they load take a
+        # sixth of a second, which a build whose second process makes the files need not pay.
+        from projectz.curriculum.powerpoint import deck_pptx
+
         return deck_pptx(self.slides, title=self.module.title, author=", ".join(self.module.authors),
                          date=self.module.last_reviewed)
 
@@ -55,6 +72,8 @@ class ModuleKit:
     @cached_property
     def documents(self) -> dict[str, bytes]:
         """Each Markdown worksheet as an editable Word file, by its worksheet's name."""
+        from projectz.curriculum.worksheets import worksheet_docx  # as in pptx
+
         return {material.name: worksheet_docx(material.text, title=material.title, date=self.module.last_reviewed)
                 for material in self.module.material_pages}
 
@@ -77,7 +96,18 @@ class ModuleKit:
     def word_link(self, material: Material, links: urls.PageLinks) -> Markup:
         """The worksheet's Word file, to adapt to one's own municipality."""
         return Markup('<a href="{}" download>Word<span class="pz-file"> (docx, {})</span></a>').format(
-            links.file(document_src(self.module, material)), dutch.file_size(len(self.documents[material.name])))
+            links.file(document_src(self.module, material)), self.file_size(document_src(self.module, material)))
+
+    @cached_property
+    def files(self) -> dict[str, Download]:
+        """The files the kit publishes, by path: its PowerPoint and a Word file per worksheet."""
+        files = [Download(urls.deck_pptx(self.module.id), lambda: self.pptx),
+                 *(Download(document_src(self.module, material), lambda name=material.name: self.documents[name])
+                   for material in self.module.material_pages)]
+        return {file.src_uri: file for file in files}
+
+    def file_size(self, src_uri: str) -> str:
+        return self.size_label(self.files[src_uri])
 
     def render(self, template: str, links: urls.PageLinks, **values: object) -> str:
         return render(template, module=self.module, kit=self, links=links, werkvormen=WERKVORMEN,
@@ -98,10 +128,7 @@ def document_src(module: Module, material: Material) -> str:
 
 def kit_downloads(kit: "ModuleKit") -> list[Download]:
     """The files a module's kit publishes: its PowerPoint and a Word file per worksheet."""
-    module = kit.module
-    return [Download(urls.deck_pptx(module.id), lambda: kit.pptx),
-            *(Download(document_src(module, material), lambda name=material.name: kit.documents[name])
-              for material in module.material_pages)]
+    return list(kit.files.values())
 
 
 def kit_pages(kit: ModuleKit) -> list[GeneratedPage]:
@@ -160,7 +187,7 @@ def author_markdown(markdown: str) -> Markup:
 
 
 @cache
-def module_kit(module: Module, root: Path) -> ModuleKit:
+def module_kit(module: Module, root: Path, size_label: SizeLabel = measured_size) -> ModuleKit:
     """One kit per module and content root, so validation and the build make each PowerPoint once."""
-    return ModuleKit(module, root)
+    return ModuleKit(module, root, size_label)
 

@@ -16,7 +16,7 @@ from projectz.core.yamlsource import FRONT_MATTER
 from projectz.curriculum import body
 from projectz.curriculum.catalogue import CATALOGUE_FACETS, build_catalogue
 from projectz.curriculum.glossary import explained
-from projectz.curriculum.kit import ModuleKit, kit_pages, module_kit
+from projectz.curriculum.kit import ModuleKit, SizeLabel, kit_pages, measured_size, module_kit, unmeasured_size
 from projectz.curriculum.modules import Module, body_issue, own_folder_links
 from projectz.curriculum.paths import LearningPath, path_modules, total_minutes
 from projectz.curriculum.slides import TITLE_FIELDS
@@ -94,7 +94,8 @@ def learning_path_page(learning_path: LearningPath, content: Content, edit_url: 
     return GeneratedPage(urls.LEARNING_PATHS.src(learning_path.id), LEARNING_PATHS_SOURCE, markdown)
 
 
-def generated_pages(content: Content, root: Path, edit_base: str | None) -> list[GeneratedPage]:
+def generated_pages(content: Content, root: Path, edit_base: str | None,
+                    size_label: SizeLabel = measured_size) -> list[GeneratedPage]:
     """Every page built from content; archived and draft modules keep their page off the catalogue.
 
     Only modules that are taught (published) get slides and the rest of the trainer's kit.
@@ -103,7 +104,7 @@ def generated_pages(content: Content, root: Path, edit_base: str | None) -> list
     for module in content.modules:
         if not _has_page(module):
             continue
-        kit = module_kit(module, root)
+        kit = module_kit(module, root, size_label)
         explained_pages = [module_page(kit, content, f"{edit_base}{module.source_path}" if edit_base else None)]
         if module.published:
             explained_pages += kit_pages(kit)
@@ -123,7 +124,7 @@ def module_link_problems(content: Content, root: Path, site_files: frozenset[str
 
     @cache
     def anchors(module: Module) -> frozenset[str]:
-        page = module_page(module_kit(module, root), content, None).markdown(
+        page = module_page(module_kit(module, root, unmeasured_size), content, None).markdown(
             urls.PageLinks(urls.MODULES.url(module.id)))
         return body.anchors(body.render_body(FRONT_MATTER.sub("", page, count=1)))
 

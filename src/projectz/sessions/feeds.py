@@ -7,13 +7,17 @@ chooses which sessions go in (see agenda.select), the feed's name and every modu
 
 import datetime
 from collections.abc import Iterable, Mapping
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vDuration
+from typing import TYPE_CHECKING
 
 from projectz.content import Content
 from projectz.core import vocabulary
 from projectz.core.templating import render
 from projectz.sessions.records import TIMEZONE, Session, in_date_order
+
+# icalendar is imported where a feed is made: the build's main process only lists the feeds (its
+# second process makes them), and importing icalendar took it a twentieth of a second.
+if TYPE_CHECKING:
+    from icalendar import Event, Timezone
 
 PRODID = "-//Project Z//Trainingsagenda//NL"
 UID_DOMAIN = "projectz"
@@ -26,10 +30,12 @@ EVENT_STATUS = {"planned": "CONFIRMED", "held": "CONFIRMED", "cancelled": "CANCE
 REFRESH_INTERVAL = datetime.timedelta(hours=12)
 
 
-def amsterdam_timezone() -> Timezone:
+def amsterdam_timezone() -> "Timezone":
     """Europe/Amsterdam as the yearly EU rule (summer time from the last Sunday of March to the last
     Sunday of October, both at 01:00 UTC) that every calendar client applies to any year, rather
     than a list of transition dates that ends."""
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
     zone = Timezone()
     zone.add("tzid", TIMEZONE.key)
     for part, name, month, local_start, offset_from, offset_to in (
@@ -68,6 +74,8 @@ class FeedWriter:
         published = self.content.published_module_ids
         if missing := sorted({s.module for s in chosen if s.module in published} - self.module_urls.keys()):
             raise ValueError(f"no URL for module {', '.join(missing)}")
+        from icalendar import Calendar, vDuration
+
         calendar = Calendar()
         calendar.add("prodid", PRODID)
         calendar.add("version", "2.0")
@@ -90,7 +98,9 @@ class FeedWriter:
         return self.events[session.id]
 
 
-def event(session: Session, content: Content, stamp: datetime.datetime, url: str | None) -> Event:
+def event(session: Session, content: Content, stamp: datetime.datetime, url: str | None) -> "Event":
+    from icalendar import Event
+
     module = content.module(session.module)
     host = content.geography.municipality(session.host).name
     item = Event()

@@ -3,14 +3,19 @@
 import datetime
 import json
 import pickle
+import re
+import secrets
 import sys
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from projectz.content import Content, ContentPaths, load_content
-from projectz.core.issues import Issue
+from projectz.core import dutch
+from projectz.core.issues import ContentError, Issue
 from projectz.core.pages import Download, GeneratedPage
-from projectz.curriculum.kit import kit_downloads, module_kit
+from projectz.curriculum.kit import SizeLabel, kit_downloads, measured_size, module_kit
 from projectz.curriculum.modules import MODULE_SCHEMA
 from projectz.curriculum.pages import generated_pages, module_link_problems
 from projectz.geography.pages import region_pages
@@ -33,8 +38,7 @@ class Attachment:
 class GeneratedFiles:
     pages: list[GeneratedPage]
     downloads: list[Download]
-    # The PowerPoint and Word files of each module's kit: the module pages show their sizes, so
-    # the build has made them by the time it lists them, and no second process makes them again.
+    # The PowerPoint and Word files of each module's kit, whose sizes the kit pages show.
     kit_files: list[Download]
     attachments: list[Attachment]
     root: Path  # the content root they were made from
@@ -43,29 +47,73 @@ class GeneratedFiles:
         return frozenset(item.src_uri for item in [*self.pages, *self.downloads, *self.kit_files, *self.attachments])
 
 
-def generated_files(content: Content, root: Path, site_url: str, site_name: str,
-                    edit_base: str | None) -> GeneratedFiles:
-    pages = [*generated_pages(content, root, edit_base), *region_pages(content), *trainer_pages(content),
+class PendingSizes:
+    """Kit file sizes for a build whose second process makes the files: the pages carry a
+    placeholder for each size, which fill() replaces once the files are made."""
+
+    def __init__(self) -> None:
+        # New on every run, like the author-text markers: no text holds it by chance. Letters and
+        # digits only, so that Markdown passes it through unchanged.
+        self._token = f"pzsize{secrets.token_hex(8)}n"
+        self._placeholder = re.compile(rf"{self._token}(\d+)z")
+        self._paths: list[str] = []
+
+    def __call__(self, download: Download) -> str:
+        if download.src_uri not in self._paths:
+            self._paths.append(download.src_uri)
+        return f"{self._token}{self._paths.index(download.src_uri)}z"
+
+    def fill(self, text: str, sizes: Mapping[str, int]) -> str:
+        """text with every placeholder replaced by its file's size, given the sizes in bytes by path."""
+        if self._token not in text:
+            return text
+        return self._placeholder.sub(lambda match: dutch.file_size(sizes[self._paths[int(match[1])]]), text)
+
+
+def generated_files(content: Content, root: Path, site_url: str, site_name: str, edit_base: str | None,
+                    size_label: SizeLabel = measured_size) -> GeneratedFiles:
+    """size_label: how the kit pages show a kit file's size; by default they make the file to measure it."""
+    pages = [*generated_pages(content, root, edit_base, size_label), *region_pages(content), *trainer_pages(content),
              *agenda_pages(content)]
     schema = Download(MODULE_SCHEMA_URI, lambda: json.dumps(MODULE_SCHEMA.json_schema(f"{site_url}{MODULE_SCHEMA_URI}"),
                                                             ensure_ascii=False, indent=2))
     downloads = [*feed_downloads(content, site_url), *open_data_files(content, site_url=site_url, site_name=site_name),
                  schema]
     kit_files = [download for module in content.published_modules
-                 for download in kit_downloads(module_kit(module, root))]
+                 for download in kit_downloads(module_kit(module, root, size_label))]
     # Drafts have no page, so their attachments stay unpublished too.
     attachments = [Attachment(module.attachment_src(name), root / module.source_path.removesuffix("index.md") / name)
                    for module in content.modules if module.status != "draft" for name in module.attachments]
     return GeneratedFiles(pages, downloads, kit_files, attachments, root)
 
 
-def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,
-                      site_name: str) -> dict[str, bytes | str]:
-    """Every download's content by path, from the content loaded afresh: site.plugin has a second
-    process make them (running this module) while the first renders the pages."""
+def made_files(paths: ContentPaths, build_date: datetime.date, site_url: str,
+               site_name: str) -> Iterator[dict[str, bytes | str]]:
+    """The kit's files, then every download, each by path, from the content loaded afresh:
+    site.plugin has a second process make them (running this module) while the first renders
+    the pages, and the kit pages need the kit's sizes first."""
     content = load_content(paths, build_date)
     generated = generated_files(content, paths.root, site_url, site_name, None)
-    return {download.src_uri: download.make() for download in generated.downloads}
+    yield {download.src_uri: download.make() for download in generated.kit_files}
+    yield {download.src_uri: download.make() for download in generated.downloads}
+
+
+def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,
+                      site_name: str) -> dict[str, bytes | str]:
+    """Every download's content by path, as the second process hands them over after the kit's files."""
+    _, downloads = made_files(paths, build_date, site_url, site_name)
+    return downloads
+
+
+def hand_over(arguments: bytes, out: BinaryIO) -> None:
+    """What the second process writes to out for made_files(*pickled arguments): first the kit
+    files' sizes, which are ready long before the build reads them, then every file's contents,
+    which the plugin writes to the site on a thread of its own while the pages render."""
+    files = made_files(*pickle.loads(arguments))
+    kit_files = next(files)
+    pickle.dump({path: len(data) for path, data in kit_files.items()}, out)
+    out.flush()
+    pickle.dump({**kit_files, **next(files)}, out)
 
 
 def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
@@ -75,4 +123,8 @@ def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -
 
 
 if __name__ == "__main__":
-    pickle.dump(download_contents(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer)
+    try:
+        hand_over(sys.stdin.buffer.read(), sys.stdout.buffer)
+    except ContentError:
+        # Started before the build has checked the content, which then reports every error itself.
+        sys.exit(1)

@@ -7,9 +7,12 @@ import datetime
 import logging
 import os
 import pickle
+import shutil
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +34,7 @@ from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
 from projectz.publish import addresses, security
 from projectz.site.csp import meta_policy
-from projectz.site.generated import GeneratedFiles, download_contents, generated_files, link_problems
+from projectz.site.generated import GeneratedFiles, PendingSizes, generated_files, hand_over, link_problems
 from projectz.site.offline import OFFLINE_PLUGIN
 from projectz.site.redirects import redirect_pages
 
@@ -49,23 +52,90 @@ class ProjectZConfig(base.Config):
     production = c.Type(bool, default=False)
 
 
+class _WrittenByPlugin(File):
+    """A file the plugin writes itself, on a thread of its own while MkDocs renders the pages:
+    creating the downloads, redirect pages and attachments, some 400 files each in a folder of its
+    own, took MkDocs a twentieth of the build, and a thread waiting on the disk frees the core."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Written by _write_files instead."""
+
+
+def _write_files(files: list[File], downloads: list[File], maker: subprocess.Popen[bytes]) -> None:
+    """Writes files, the downloads among them once the maker has handed over their contents."""
+    contents = _handed_over(maker)
+    for file in downloads:
+        content = contents[file.src_uri]
+        file.content_bytes = content.encode() if isinstance(content, str) else content
+    _maker_done(maker)
+    for file in files:
+        File.copy_file(file)
+
+
+def _in_background(work: Callable[..., None], *arguments: object) -> Future[None]:
+    """work(*arguments) on a thread of its own: for work that mostly waits on the disk."""
+    executor = ThreadPoolExecutor(max_workers=1)
+    job = executor.submit(work, *arguments)
+    executor.shutdown(wait=False)  # the thread ends when the work is done
+    return job
+
+
+def _clear_in_background(site_dir: Path) -> Future[None] | None:
+    """Empties site_dir as MkDocs is about to, but on a thread while the pages render.
+
+    MkDocs deletes a previous build file by file before it starts; with the site's 800 folders
+    that took a tenth of the build or more, waiting on the disk. Moved into a hidden folder (one
+    rename per entry), they are out of its way: MkDocs leaves hidden entries in the site alone.
+    """
+    old = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")] if site_dir.is_dir() else []
+    if not old:
+        return None
+    bin_dir = site_dir / f".projectz-previous-{uuid.uuid4().hex}"
+    bin_dir.mkdir()
+    for entry in old:
+        try:
+            entry.rename(bin_dir / entry.name)
+        except OSError:  # a mount point, say: MkDocs empties it as it always did
+            continue
+    return _in_background(shutil.rmtree, bin_dir, True)
+
+
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     content: Content
     generated: GeneratedFiles
     # The JSON-LD of each page that has some, by source file; set in on_files.
     structured_data: dict[str, Callable[[], dict[str, Any]]]
-    # Makes the downloads' contents from on_config on; they are needed in on_env.
+    # Makes the kit files' and the downloads' contents from on_config on (site.generated.hand_over).
     download_maker: subprocess.Popen[bytes] | None = None
     download_files: list[File]
+    # The kit pages show the sizes of files the download maker makes: filled in from on_env on.
+    kit_sizes: PendingSizes
+    kit_file_sizes: dict[str, int]
+    # Every _WrittenByPlugin file (on_files), written from on_env on.
+    written: list[File]
+    # Set by `mkdocs build --dirty` and `mkdocs serve --dirty`: MkDocs then keeps the previous build.
+    dirty: bool = False
+    # What threads do while MkDocs renders: clearing the previous build, writing the plugin's files.
+    background: list[Future[None]]
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.background = []
         root = Path(config.config_file_path).parent / self.config.content_root
-        build_date = _build_date(self.config.build_date)
+        build_date = _build_date(self.config.build_date) or datetime.date.today()
         paths = ContentPaths.under(root.resolve())
+        # Making the feeds, the open data, the schema and the kit's PowerPoint and Word files took a
+        # fifth of the build, and they depend on the content alone: another core makes them while
+        # this one checks the content and renders the pages. It loads the content itself, so it
+        # starts first; on content errors on_build_error stops it.
+        self.download_maker = _start_download_maker(paths, build_date, config.site_url or "", config.site_name)
+        self.kit_sizes = PendingSizes()
         try:
             self.content = load_content(paths, build_date)
             self.generated = generated_files(self.content, root.resolve(), config.site_url or "", config.site_name,
-                                             _edit_base(config))
+                                             _edit_base(config), self.kit_sizes)
             raise_if_errors(link_problems(self.content, Path(config.docs_dir), self.generated))
         except ContentError as error:
             raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
@@ -73,11 +143,11 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             content_log.warning(str(warning))
         if self.config.production:
             _refuse_placeholders(config, self.content)
-        # Making the feeds, the open data and the schema took a tenth of the build, and they depend
-        # on the content alone: another core makes them while this one renders the pages.
-        self.download_maker = _start_download_maker(paths, self.content.build_date, config.site_url or "",
-                                                    config.site_name)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if not self.dirty and (clearing := _clear_in_background(Path(config.site_dir))):
+            self.background.append(clearing)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         edit_base = _edit_base(config)
@@ -96,19 +166,19 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             file.edit_uri = page.source_path
             files.append(file)
         # Listed now, so that links to them are checked; their contents follow in on_env.
-        self.download_files = [File.generated(config, download.src_uri, content=b"")
-                               for download in self.generated.downloads]
-        for file in self.download_files:
-            files.append(file)
-        for download in self.generated.kit_files:
-            files.append(File.generated(config, download.src_uri, content=download.make()))
+        self.download_files = [_WrittenByPlugin.generated(config, download.src_uri, content=b"")
+                               for download in [*self.generated.downloads, *self.generated.kit_files]]
+        self.written = [*self.download_files]
         for attachment in self.generated.attachments:
-            files.append(File.generated(config, attachment.src_uri, abs_src_path=str(attachment.path)))
+            self.written.append(_WrittenByPlugin.generated(config, attachment.src_uri,
+                                                           abs_src_path=str(attachment.path)))
         # Old addresses lead on to the current page; the offline edition has none: nobody holds an
         # old link into a zip.
         if not _offline(config):
             for redirect in redirect_pages(self.content, file_names=not config.use_directory_urls):
-                files.append(File.generated(config, redirect.path, content=redirect.html))
+                self.written.append(_WrittenByPlugin.generated(config, redirect.path, content=redirect.html))
+        for file in self.written:
+            files.append(file)
         self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         # Both name absolute addresses, so a site without a public address has neither.
         if config.site_url:
@@ -124,6 +194,9 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         make = self.structured_data.get(page.file.src_uri)
         context["structured_data"] = script_json(make()) if make else None
         context["atom_feeds"] = FEEDS
+        # Before the search plugin reads the page (projectz comes first in mkdocs.yml).
+        if page.content:
+            page.content = self.kit_sizes.fill(page.content, self.kit_file_sizes)
         return context
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -135,13 +208,19 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         if self.download_maker is not None:
             self.download_maker.kill()
             self.download_maker.wait()
+        # The failed build's folder may be removed next (site.build): not while a thread works in it.
+        wait(self.background)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for job in self.background:
+            job.result()  # raises what the job raised
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        # MkDocs writes the files right after this event.
-        contents = _made_downloads(self.download_maker)
-        for file in self.download_files:
-            content = contents[file.src_uri]
-            file.content_bytes = content.encode() if isinstance(content, str) else content
+        # The maker hands over the sizes first; the contents follow while the pages render.
+        self.kit_file_sizes = _handed_over(self.download_maker)
+        # MkDocs renders the pages after this event.
+        self.background.append(_in_background(_write_files, self.written, self.download_files,
+                                              self.download_maker))
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
         return env
@@ -155,10 +234,10 @@ def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
 
 
 def _start_download_maker(*arguments: object) -> subprocess.Popen[bytes]:
-    """site.generated.download_contents(*arguments) in a process of its own, which hands them over
-    pickled. A process of its own, because threads would share one core; started as a command
-    rather than by multiprocessing, which would run the caller's main script again."""
-    process = subprocess.Popen([sys.executable, "-m", download_contents.__module__], stdin=subprocess.PIPE,
+    """site.generated.hand_over(*arguments) in a process of its own. A process of its own, because
+    threads would share one core; started as a command rather than by multiprocessing, which would
+    run the caller's main script again."""
+    process = subprocess.Popen([sys.executable, "-m", hand_over.__module__], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
     assert process.stdin is not None
     with process.stdin:
@@ -166,13 +245,21 @@ def _start_download_maker(*arguments: object) -> subprocess.Popen[bytes]:
     return process
 
 
-def _made_downloads(process: subprocess.Popen[bytes]) -> dict[str, bytes | str]:
+def _handed_over(process: subprocess.Popen[bytes]) -> Any:
+    """The next thing the download maker hands over."""
     assert process.stdout is not None
-    with process.stdout:
-        output = process.stdout.read()
+    try:
+        return pickle.load(process.stdout)
+    except EOFError:
+        _maker_done(process)
+        raise
+
+
+def _maker_done(process: subprocess.Popen[bytes]) -> None:
+    assert process.stdout is not None
+    process.stdout.close()
     if process.wait():
         raise PluginError(f"Het maken van de downloads is mislukt (exitcode {process.returncode}); zie hierboven.")
-    return pickle.loads(output)
 
 
 def _offline(config: MkDocsConfig) -> bool:
