@@ -258,8 +258,7 @@ def test_abbreviations_cover_only_terms_on_the_page_and_their_capitalised_form()
     woo = Term("Woo", "De Wet open overheid.", ("Woo-verzoek",))
     moderation = Term("Moderatie", "Toezicht op reacties.")
     assert abbreviations("De AVG, een Woo-verzoek en moderatie.", [avg, woo, moderation]) == (
-        "*[AVG]: De Europese privacywet.\n*[Woo]: De Wet open overheid.\n*[Woo-verzoek]: De Wet open overheid.\n"
-        "*[moderatie]: Toezicht op reacties.")
+        "*[AVG]: De Europese privacywet.\n*[Woo-verzoek]: De Wet open overheid.\n*[moderatie]: Toezicht op reacties.")
     assert abbreviations("Woonwijk, avg", [woo, avg]) == ""
 
 
