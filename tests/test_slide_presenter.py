@@ -158,6 +158,8 @@ def test_presenter_window_and_audience_window_move_together_by_keyboard(browser,
         on_screen(presenter, last)
         expect(presenter.locator("[data-pz-next-slide]")).to_have_text("Dit is de laatste dia.")
         expect(presenter.locator(f"#{last} .pz-slide__notes")).to_be_visible()
+        # Reloading aborts what the window still loads (the search index): let it finish first.
+        presenter.wait_for_load_state("networkidle")
         presenter.reload()  # a presenter window opened again catches up, and moves no one
         on_screen(presenter, last)
         on_screen(audience, last)
