@@ -61,15 +61,14 @@ def load_glossary(path: Path, root: Path) -> tuple[tuple[Term, ...], list[Issue]
     can show only one explanation for it)."""
     records, issues = load_registry(path, root, GLOSSARY)
     owner: dict[str, str] = {}
-    for record in records:
-        term = Term(**record.values)
+    terms = [Term(**record.values) for record in records]
+    for record, term in zip(records, terms, strict=True):
         for index, form in enumerate((term.term, *term.forms)):
             where = "term" if index == 0 else ("forms", index - 1)
             if (other := owner.setdefault(form.casefold(), term.term)) != term.term:
                 issues.append(record.issue(where, f"'{form}' wordt al uitgelegd bij '{other}'; een woord heeft één "
                                                   "uitleg"))
-    terms = tuple(sorted((Term(**record.values) for record in records), key=lambda term: term.term.casefold()))
-    return terms, issues
+    return tuple(sorted(terms, key=lambda term: term.term.casefold())), issues
 
 
 def abbreviations(markdown: str, terms: Iterable[Term]) -> str:

@@ -78,7 +78,7 @@ class ModuleKit:
                 for material in self.module.material_pages}
 
     def material(self, name: str) -> Material | None:
-        return next((material for material in self.module.material_pages if material.name == name), None)
+        return self.module.material_page(name)
 
     def material_link(self, links: urls.PageLinks) -> Callable[[str], Markup]:
         """A template function: the link to a worksheet page, or to a file with its type and size."""
