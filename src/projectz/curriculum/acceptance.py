@@ -149,13 +149,12 @@ def _official(url: str) -> bool:
 
 def _language_gaps(figures: ModuleFigures) -> list[str]:
     gaps = []
+    # A text without words has no figures; a missing text or slide is a gap of its own.
     for label, measured in (("tekst", figures.text), ("dia's", figures.slides)):
-        if measured.flesch_douma is None or measured.average_sentence_length is None:
-            continue  # no words to judge; a missing text or slide is a gap of its own
-        if measured.flesch_douma < readability.MINIMUM_FLESCH_DOUMA:
+        if measured.too_hard:
             gaps.append(f"{label}: Flesch-Douma {round(measured.flesch_douma)}; "
                         f"verwacht {readability.MINIMUM_FLESCH_DOUMA} of hoger")
-        if measured.average_sentence_length > readability.MAXIMUM_SENTENCE_LENGTH:
+        if measured.sentences_too_long:
             gaps.append(f"{label}: gemiddeld {measured.average_sentence_length:.1f} woorden per zin; "
                         f"verwacht hooguit {readability.MAXIMUM_SENTENCE_LENGTH}")
     if (figures.text.share_of_long_sentences or 0) > MAXIMUM_SHARE_OF_LONG_SENTENCES:

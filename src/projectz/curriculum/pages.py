@@ -73,8 +73,7 @@ def catalogue_html(content: Content, page_url: str) -> Markup:
 
 def learning_paths_html(content: Content, page_url: str) -> Markup:
     """The learning paths, each with its role, modules and total time: for the overview and home page."""
-    return Markup(render("curriculum/learning_paths.html.j2", paths=content.learning_paths,
-                         modules={module.id: module for module in content.published_modules},
+    return Markup(render("curriculum/learning_paths.html.j2", paths=content.learning_paths, module=content.module,
                          total_minutes=total_minutes, links=urls.PageLinks(page_url)))
 
 
@@ -85,10 +84,9 @@ def glossary_html(content: Content) -> Markup:
 
 def learning_path_page(learning_path: LearningPath, content: Content, edit_url: str | None) -> GeneratedPage:
     def markdown(links: urls.PageLinks) -> str:
-        modules = {module.id: module for module in content.published_modules}
         text = render("curriculum/learning_path.md.j2", path=learning_path,
-                      modules=path_modules(learning_path, modules), total=total_minutes(learning_path, modules),
-                      links=links, edit_url=edit_url)
+                      modules=path_modules(learning_path, content.module),
+                      total=total_minutes(learning_path, content.module), links=links, edit_url=edit_url)
         return page_markdown(learning_path.title, learning_path.summary, text)
 
     return GeneratedPage(urls.LEARNING_PATHS.src(learning_path.id), LEARNING_PATHS_SOURCE, markdown)

@@ -1,5 +1,6 @@
 """Learning paths: for one role, the modules to follow in an order that respects their prerequisites."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +69,10 @@ def order_problems(module_ids: tuple[str, ...], curriculum: Curriculum) -> list[
     return problems
 
 
-def path_modules(learning_path: LearningPath, modules: dict[str, Module]) -> tuple[Module, ...]:
-    return tuple(modules[module_id] for module_id in learning_path.modules)
+def path_modules(learning_path: LearningPath, module: Callable[[str], Module]) -> tuple[Module, ...]:
+    """The path's modules in order; module looks one up by id (a valid path names only existing ones)."""
+    return tuple(module(module_id) for module_id in learning_path.modules)
 
 
-def total_minutes(learning_path: LearningPath, modules: dict[str, Module]) -> int:
-    return sum(module.duration for module in path_modules(learning_path, modules))
+def total_minutes(learning_path: LearningPath, module: Callable[[str], Module]) -> int:
+    return sum(found.duration for found in path_modules(learning_path, module))

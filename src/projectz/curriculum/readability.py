@@ -40,11 +40,17 @@ class Readability:
     share_of_long_sentences: float | None  # sentences of more than LONG_SENTENCE words, 0 to 1
 
     @property
+    def too_hard(self) -> bool:
+        return self.flesch_douma is not None and self.flesch_douma < MINIMUM_FLESCH_DOUMA
+
+    @property
+    def sentences_too_long(self) -> bool:
+        return self.average_sentence_length is not None and self.average_sentence_length > MAXIMUM_SENTENCE_LENGTH
+
+    @property
     def below_goal(self) -> bool:
         """Long enough to judge and missing at least one of the two goals."""
-        if self.words < MINIMUM_WORDS or self.flesch_douma is None or self.average_sentence_length is None:
-            return False
-        return self.flesch_douma < MINIMUM_FLESCH_DOUMA or self.average_sentence_length > MAXIMUM_SENTENCE_LENGTH
+        return self.words >= MINIMUM_WORDS and (self.too_hard or self.sentences_too_long)
 
 
 def readability(text: str) -> Readability:
