@@ -56,18 +56,18 @@ class PendingSizes:
         # digits only, so that Markdown passes it through unchanged.
         self._token = f"pzsize{secrets.token_hex(8)}n"
         self._placeholder = re.compile(rf"{self._token}(\d+)z")
-        self._paths: list[str] = []
+        self._paths: dict[str, int] = {}  # each file's number in its placeholder
 
     def __call__(self, download: Download) -> str:
-        if download.src_uri not in self._paths:
-            self._paths.append(download.src_uri)
-        return f"{self._token}{self._paths.index(download.src_uri)}z"
+        number = self._paths.setdefault(download.src_uri, len(self._paths))
+        return f"{self._token}{number}z"
 
     def fill(self, text: str, sizes: Mapping[str, int]) -> str:
         """text with every placeholder replaced by its file's size, given the sizes in bytes by path."""
         if self._token not in text:
             return text
-        return self._placeholder.sub(lambda match: dutch.file_size(sizes[self._paths[int(match[1])]]), text)
+        paths = list(self._paths)
+        return self._placeholder.sub(lambda match: dutch.file_size(sizes[paths[int(match[1])]]), text)
 
 
 def generated_files(content: Content, root: Path, site_url: str, site_name: str, edit_base: str | None,
