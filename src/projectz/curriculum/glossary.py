@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from projectz.core import urls
@@ -81,10 +83,25 @@ def abbreviations(markdown: str, terms: Iterable[Term]) -> str:
 
 @cache
 def _spelling_pattern(terms: tuple[Term, ...]) -> re.Pattern[str]:
-    """One pattern for every spelling of every term, longest first, so a page is read once
-    instead of once per spelling (which took seconds per build)."""
-    spellings = sorted({spelling for term in terms for spelling in term.spellings}, key=len, reverse=True)
-    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, spellings))})(?!\w)" if spellings else r"(?!)")
+    """One pattern for every spelling of every term, so a page is read once instead of once per
+    spelling (which took seconds per build). The spellings share their beginnings as in a
+    dictionary, "Woo(?:-verzoek)?": side by side, Python's regex engine tried every spelling at
+    every word of every page, a third of a second per build."""
+    spellings = sorted({spelling for term in terms for spelling in term.spellings})
+    return re.compile(rf"(?<!\w){_alternatives(spellings)}(?!\w)" if spellings else r"(?!)")
+
+
+def _alternatives(words: list[str]) -> str:
+    """A pattern for the sorted, distinct words that tries the longest match first."""
+    branches = [re.escape(first) + _alternatives([word[1:] for word in group])
+                for first, group in groupby((word for word in words if word), key=itemgetter(0))]
+    if not branches:
+        return ""
+    either = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    # A word that ends here, as "Woo" before "Woo-verzoek": the rest is optional, and greedy.
+    if "" in words:
+        return f"(?:{either})?" if len(branches) == 1 else f"{either}?"
+    return either
 
 
 def explained(markdown: Callable[[urls.PageLinks], str], terms: tuple[Term, ...]) -> Callable[[urls.PageLinks], str]:
