@@ -12,6 +12,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from conftest import module_text, parse
+from test_readability import LONG_SENTENCE
 from projectz.site.build import build_site
 
 
@@ -82,6 +83,24 @@ def test_failed_build_on_author_html_names_the_line_and_keeps_the_previous_site(
 
     assert {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
     assert "curriculum/a.md:44: tekst: attribuut 'onerror' op <img> is niet toegestaan" in caplog.text
+
+
+def test_a_failed_build_names_errors_in_module_texts_and_elsewhere_in_one_round(mini_site: Path, caplog):
+    """The build's second process holds module texts to the HTML policy while the first checks the rest."""
+    write_module(mini_site, "a", module_text("a") + '\n<img src="x.png" alt="" onerror="alert(1)">\n')
+    write_module(mini_site, "b", module_text("b").replace("level: basis", "level: beginner"))
+    with pytest.raises(Abort):
+        build_site(mini_site / "mkdocs.yml", mini_site / "site")
+    assert "curriculum/a.md:44: tekst: attribuut 'onerror' op <img> is niet toegestaan" in caplog.text
+    assert "curriculum/b.md:7: level: 'beginner' is niet toegestaan" in caplog.text
+    assert "2 fouten gevonden" in caplog.text
+
+
+def test_a_build_warns_about_hard_module_text_and_publishes_it(mini_site: Path, caplog):
+    write_module(mini_site, "a", module_text("a").replace("Tekst van a.", " ".join([LONG_SENTENCE] * 5)))
+    build_site(mini_site / "mkdocs.yml", mini_site / "site")
+    assert "curriculum/a.md:1: tekst: waarschuwing: leesbaarheid Flesch-Douma " in caplog.text
+    assert (mini_site / "site" / "modules" / "a" / "index.html").is_file()
 
 
 # The smallest PNG there is: one transparent pixel.

@@ -173,8 +173,12 @@ class Curriculum:
         return {module.id: module for module in self.modules}
 
 
-def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Issue]]:
-    """Load and check every module; return the valid ones and every problem found."""
+def load_modules(curriculum_dir: Path, root: Path, *, check_text: bool = True) -> tuple[Curriculum, list[Issue]]:
+    """Load and check every module; return the valid ones and every problem found.
+
+    check_text=False leaves out holding the author's text to the HTML policy and the readability
+    goals: the slowest checks, which a build has its second process do (site.generated.hand_over).
+    """
     parsed: list[_Parsed] = []
     declared: set[str] = set()
     issues: list[Issue] = []
@@ -189,10 +193,11 @@ def load_modules(curriculum_dir: Path, root: Path) -> tuple[Curriculum, list[Iss
             issues += file_issues + material_issues
             module = dataclasses.replace(result.module, attachments=files.attachments, material_pages=materials)
             result = dataclasses.replace(result, module=module)
-            issues += _body_problems(module, files.refused)
+            issues += _attachment_problems(module, body.render_body(module.body), files.refused)
             issues += _plan_problems(result, files.material_pages)
             issues += _provenance_problems(result, files.material_pages)
-            issues += _readability_problems(result)
+            if check_text:
+                issues += _text_problems(result)
             parsed.append(result)
     issues += _duplicate_ids(parsed)
     issues += _prerequisite_problems(parsed, frozenset(declared))
@@ -312,6 +317,15 @@ def _slide_texts(module: Module) -> list[str]:
     return texts + [point.text for point in module.key_points]
 
 
+def _text_problems(parsed: _Parsed) -> list[Issue]:
+    """The module text and its worksheets held to the HTML policy, and the readability goals."""
+    module = parsed.module
+    issues = _policy_issues(module.source_path, module.body, module.body_line)
+    for material in module.material_pages:
+        issues += _policy_issues(f"{module.folder}{material.name}", material.text, 1)
+    return issues + _readability_problems(parsed)
+
+
 def _readability_problems(parsed: _Parsed) -> list[Issue]:
     figures = module_readability(parsed.module)
     located = [(1, "tekst", "leesbaarheid", figures.text),
@@ -330,7 +344,8 @@ _TITLE = re.compile(r"^# (?P<title>.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def _materials(module: Module, folder: Path, names: tuple[str, ...]) -> tuple[tuple[Material, ...], list[Issue]]:
-    """Each worksheet with its title; it follows the rules of module text, being author Markdown too."""
+    """Each worksheet with its title; _text_problems holds it to the rules of module text, being author
+    Markdown too."""
     materials, issues = [], []
     for name in names:
         shown_path = f"{module.folder}{name}"
@@ -342,14 +357,8 @@ def _materials(module: Module, folder: Path, names: tuple[str, ...]) -> tuple[tu
         if title is None:
             issues.append(Issue(shown_path, 1, "titel", "begin het bestand met een kop: # Titel van het werkblad"))
             continue
-        issues += _policy_issues(shown_path, text, 1)
         materials.append(Material(name, title["title"], text))
     return tuple(materials), issues
-
-
-def _body_problems(module: Module, refused_attachments: frozenset[str]) -> list[Issue]:
-    issues = _policy_issues(module.source_path, module.body, module.body_line)
-    return issues + _attachment_problems(module, body.render_body(module.body), refused_attachments)
 
 
 def _policy_issues(shown_path: str, text: str, first_line: int) -> list[Issue]:

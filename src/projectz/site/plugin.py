@@ -26,9 +26,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from projectz.content import Content, ContentPaths, load_content
+from projectz.content import Content, ContentPaths, check_content
 from projectz.core import urls
-from projectz.core.issues import ContentError, raise_if_errors
+from projectz.core.issues import ContentError, Issue
 from projectz.curriculum.body import sanitize_author_part
 from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
@@ -132,15 +132,18 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         # starts first; on content errors on_build_error stops it.
         self.download_maker = _start_download_maker(paths, build_date, config.site_url or "", config.site_name)
         self.kit_sizes = PendingSizes()
-        try:
-            self.content = load_content(paths, build_date)
-            self.generated = generated_files(self.content, root.resolve(), config.site_url or "", config.site_name,
+        # Holding the module texts to the HTML policy and the readability goals took a twentieth
+        # of the build: the other process checks everything, this one all but those, and on_env
+        # reads what the other found before a page is written.
+        content, issues = check_content(paths, build_date, check_text=False)
+        if content is not None:
+            self.content = content
+            self.generated = generated_files(content, root.resolve(), config.site_url or "", config.site_name,
                                              _edit_base(config), self.kit_sizes)
-            raise_if_errors(link_problems(self.content, Path(config.docs_dir), self.generated))
-        except ContentError as error:
-            raise PluginError(f"De inhoud bevat fouten:\n{error}") from None
-        for warning in self.content.warnings:
-            content_log.warning(str(warning))
+            issues += link_problems(content, Path(config.docs_dir), self.generated)
+        if _errors(issues):
+            # Every error in one round: the other process's too.
+            raise _content_errors(_every_issue(self.download_maker, issues))
         if self.config.production:
             _refuse_placeholders(config, self.content)
         return config
@@ -216,7 +219,13 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             job.result()  # raises what the job raised
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        # The maker hands over the sizes first; the contents follow while the pages render.
+        # The maker hands over what it found in the content first, then the sizes; the contents
+        # follow while the pages render.
+        issues = _handed_over(self.download_maker)
+        if _errors(issues):
+            raise _content_errors(issues)
+        for warning in issues:
+            content_log.warning(str(warning))
         self.kit_file_sizes = _handed_over(self.download_maker)
         # MkDocs renders the pages after this event.
         self.background.append(_in_background(_write_files, self.written, self.download_files,
@@ -224,6 +233,23 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
         return env
+
+
+def _errors(issues: list[Issue]) -> list[Issue]:
+    return [issue for issue in issues if not issue.warning]
+
+
+def _content_errors(issues: list[Issue]) -> PluginError:
+    return PluginError(f"De inhoud bevat fouten:\n{ContentError(_errors(issues))}")
+
+
+def _every_issue(maker: subprocess.Popen[bytes], found: list[Issue]) -> list[Issue]:
+    """found and what the download maker found, which checked the module texts too; just found if
+    the maker failed (and said why)."""
+    try:
+        return sorted({*found, *_handed_over(maker)})
+    except (EOFError, PluginError):
+        return found
 
 
 def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
