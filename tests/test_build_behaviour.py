@@ -10,9 +10,9 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
+from test_readability import LONG_SENTENCE
 
 from conftest import module_text, parse
-from test_readability import LONG_SENTENCE
 from projectz.site.build import build_site
 
 

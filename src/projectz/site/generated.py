@@ -2,16 +2,13 @@
 
 import datetime
 import json
-import pickle
 import re
 import secrets
-import sys
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
 
-from projectz.content import Content, ContentPaths, check_content, load_content
+from projectz.content import Content, ContentPaths, load_content
 from projectz.core import dutch
 from projectz.core.issues import Issue
 from projectz.core.pages import Download, GeneratedPage
@@ -87,40 +84,19 @@ def generated_files(content: Content, root: Path, site_url: str, site_name: str,
     return GeneratedFiles(pages, downloads, kit_files, attachments, root)
 
 
-def made_files(content: Content, root: Path, site_url: str, site_name: str) -> Iterator[dict[str, bytes | str]]:
-    """The kit's files, then every download, each by path: site.plugin has a second process make
-    them (running this module) while the first renders the pages, and the kit pages need the kit's
-    sizes first."""
-    generated = generated_files(content, root, site_url, site_name, None)
+def made_files(generated: GeneratedFiles) -> Iterator[dict[str, bytes | str]]:
+    """The kit's files, then every download, each by path: the build's second process makes them
+    (site.maker) while the first renders the pages, and the kit pages need the kit's sizes first."""
     yield {download.src_uri: download.make() for download in generated.kit_files}
     yield {download.src_uri: download.make() for download in generated.downloads}
 
 
 def download_contents(paths: ContentPaths, build_date: datetime.date, site_url: str,
                       site_name: str) -> dict[str, bytes | str]:
-    """Every download's content by path, as the second process hands them over after the kit's files."""
-    _, downloads = made_files(load_content(paths, build_date), paths.root, site_url, site_name)
+    """Every download's content by path, as the second process makes them after the kit's files."""
+    generated = generated_files(load_content(paths, build_date), paths.root, site_url, site_name, None)
+    _, downloads = made_files(generated)
     return downloads
-
-
-def hand_over(arguments: bytes, out: BinaryIO) -> None:
-    """What the second process writes to out for the pickled content paths, build date, site URL
-    and site name. First every problem in the content: the first process checks all but the
-    module texts' HTML policy and readability, the slowest checks, and reads these before it writes
-    a page. Then, for content without errors, the kit files' sizes, which are ready long before
-    the build reads them, and every file's contents, which the plugin writes to the site on a
-    thread of its own while the pages render."""
-    paths, build_date, site_url, site_name = pickle.loads(arguments)
-    content, issues = check_content(paths, build_date)
-    pickle.dump(issues, out)
-    out.flush()
-    if content is None:
-        return
-    files = made_files(content, paths.root, site_url, site_name)
-    kit_files = next(files)
-    pickle.dump({path: len(data) for path, data in kit_files.items()}, out)
-    out.flush()
-    pickle.dump({**kit_files, **next(files)}, out)
 
 
 def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -> list[Issue]:
@@ -128,6 +104,3 @@ def link_problems(content: Content, docs_dir: Path, generated: GeneratedFiles) -
     hand_written = frozenset(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*") if path.is_file())
     return module_link_problems(content, generated.root, hand_written | generated.src_uris())
 
-
-if __name__ == "__main__":
-    hand_over(sys.stdin.buffer.read(), sys.stdout.buffer)

@@ -5,14 +5,9 @@ Only wiring lives here; loading, checking and rendering are plain functions else
 
 import datetime
 import logging
-import os
-import pickle
 import shutil
-import subprocess
-import sys
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +29,9 @@ from projectz.opendata.atom import FEEDS
 from projectz.opendata.structured import script_json, structured_data
 from projectz.publish import addresses, security
 from projectz.site.csp import meta_policy
-from projectz.site.generated import GeneratedFiles, PendingSizes, generated_files, hand_over, link_problems
+from projectz.site.generated import GeneratedFiles, PendingSizes, generated_files, link_problems
+from projectz.site.maker import DownloadMaker, Job, MakerFailed, WriteOrder, own_files
 from projectz.site.offline import OFFLINE_PLUGIN
-from projectz.site.redirects import redirect_pages
 
 # Content warnings go to a logger of our own: MkDocs' strict mode counts every warning on its
 # own loggers as fatal, and a warning must inform the author without stopping the site.
@@ -53,35 +48,15 @@ class ProjectZConfig(base.Config):
 
 
 class _WrittenByPlugin(File):
-    """A file the plugin writes itself, on a thread of its own while MkDocs renders the pages:
-    creating the downloads, redirect pages and attachments, some 400 files each in a folder of its
-    own, took MkDocs a twentieth of the build, and a thread waiting on the disk frees the core."""
+    """A file the download maker writes into the site itself (site.maker): listed, so that links
+    to it are checked, but not copied by MkDocs."""
 
     def copy_file(self, dirty: bool = False) -> None:
-        """Written by _write_files instead."""
+        """Written by the download maker instead."""
 
 
-def _write_files(files: list[File], downloads: list[File], maker: subprocess.Popen[bytes]) -> None:
-    """Writes files, the downloads among them once the maker has handed over their contents."""
-    contents = _handed_over(maker)
-    for file in downloads:
-        content = contents[file.src_uri]
-        file.content_bytes = content.encode() if isinstance(content, str) else content
-    _maker_done(maker)
-    for file in files:
-        File.copy_file(file)
-
-
-def _in_background(work: Callable[..., None], *arguments: object) -> Future[None]:
-    """work(*arguments) on a thread of its own: for work that mostly waits on the disk."""
-    executor = ThreadPoolExecutor(max_workers=1)
-    job = executor.submit(work, *arguments)
-    executor.shutdown(wait=False)  # the thread ends when the work is done
-    return job
-
-
-def _clear_in_background(site_dir: Path) -> Future[None] | None:
-    """Empties site_dir as MkDocs is about to, but on a thread while the pages render.
+def _move_aside(site_dir: Path) -> Path | None:
+    """Empties site_dir as MkDocs is about to, into a hidden folder the download maker deletes.
 
     MkDocs deletes a previous build file by file before it starts; with the site's 800 folders
     that took a tenth of the build or more, waiting on the disk. Moved into a hidden folder (one
@@ -90,14 +65,14 @@ def _clear_in_background(site_dir: Path) -> Future[None] | None:
     old = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")] if site_dir.is_dir() else []
     if not old:
         return None
-    bin_dir = site_dir / f".projectz-previous-{uuid.uuid4().hex}"
-    bin_dir.mkdir()
+    previous = site_dir / f".projectz-previous-{uuid.uuid4().hex}"
+    previous.mkdir()
     for entry in old:
         try:
-            entry.rename(bin_dir / entry.name)
+            entry.rename(previous / entry.name)
         except OSError:  # a mount point, say: MkDocs empties it as it always did
             continue
-    return _in_background(shutil.rmtree, bin_dir, True)
+    return previous
 
 
 class ProjectZPlugin(BasePlugin[ProjectZConfig]):
@@ -105,24 +80,22 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
     generated: GeneratedFiles
     # The JSON-LD of each page that has some, by source file; set in on_files.
     structured_data: dict[str, Callable[[], dict[str, Any]]]
-    # Makes the kit files' and the downloads' contents from on_config on (site.generated.hand_over).
-    download_maker: subprocess.Popen[bytes] | None = None
-    download_files: list[File]
+    # Checks the module texts, makes the downloads and writes the plugin's own files (site.maker).
+    download_maker: DownloadMaker | None = None
     # The kit pages show the sizes of files the download maker makes: filled in from on_env on.
     kit_sizes: PendingSizes
     kit_file_sizes: dict[str, int]
-    # Every _WrittenByPlugin file (on_files), written from on_env on.
-    written: list[File]
     # Set by `mkdocs build --dirty` and `mkdocs serve --dirty`: MkDocs then keeps the previous build.
     dirty: bool = False
-    # What threads do while MkDocs renders: clearing the previous build, writing the plugin's files.
-    background: list[Future[None]]
+    # The previous build, moved aside in on_pre_build for the download maker to delete.
+    previous: Path | None = None
+    write_order: WriteOrder
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.background = []
+        self.previous = None
         root = Path(config.config_file_path).parent / self.config.content_root
         build_date = _build_date(self.config.build_date) or datetime.date.today()
         paths = ContentPaths.under(root.resolve())
@@ -130,7 +103,7 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         # fifth of the build, and they depend on the content alone: another core makes them while
         # this one checks the content and renders the pages. It loads the content itself, so it
         # starts first; on content errors on_build_error stops it.
-        self.download_maker = _start_download_maker(paths, build_date, config.site_url or "", config.site_name)
+        self.download_maker = DownloadMaker(Job(paths, build_date, config.site_url or "", config.site_name))
         self.kit_sizes = PendingSizes()
         # Holding the module texts to the HTML policy and the readability goals took a twentieth
         # of the build: the other process checks everything, this one all but those, and on_env
@@ -149,8 +122,8 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        if not self.dirty and (clearing := _clear_in_background(Path(config.site_dir))):
-            self.background.append(clearing)
+        if not self.dirty:
+            self.previous = _move_aside(Path(config.site_dir))
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         edit_base = _edit_base(config)
@@ -168,20 +141,11 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
             file.content_string = page.markdown(urls.PageLinks(file.url, config.site_url or ""))
             file.edit_uri = page.source_path
             files.append(file)
-        # Listed now, so that links to them are checked; their contents follow in on_env.
-        self.download_files = [_WrittenByPlugin.generated(config, download.src_uri, content=b"")
-                               for download in [*self.generated.downloads, *self.generated.kit_files]]
-        self.written = [*self.download_files]
-        for attachment in self.generated.attachments:
-            self.written.append(_WrittenByPlugin.generated(config, attachment.src_uri,
-                                                           abs_src_path=str(attachment.path)))
-        # Old addresses lead on to the current page; the offline edition has none: nobody holds an
-        # old link into a zip.
-        if not _offline(config):
-            for redirect in redirect_pages(self.content, file_names=not config.use_directory_urls):
-                self.written.append(_WrittenByPlugin.generated(config, redirect.path, content=redirect.html))
-        for file in self.written:
-            files.append(file)
+        # The offline plugin has set the URL style by now.
+        self.write_order = WriteOrder(Path(config.site_dir), file_names=not config.use_directory_urls,
+                                      redirects=not _offline(config), previous=self.previous)
+        for path in own_files(self.content, self.generated, self.write_order):
+            files.append(_WrittenByPlugin.generated(config, path, content=b""))
         self.structured_data = structured_data(self.content, config.site_url or "", config.site_name)
         # Both name absolute addresses, so a site without a public address has neither.
         if config.site_url:
@@ -207,29 +171,33 @@ class ProjectZPlugin(BasePlugin[ProjectZConfig]):
         return sanitize_author_part(html)
 
     def on_build_error(self, *, error: Exception) -> None:
-        # A failed build reads no downloads, and a maker left alone would wait to hand them over.
+        # A failed build writes nothing more, and a maker left alone would wait for its order.
         if self.download_maker is not None:
-            self.download_maker.kill()
-            self.download_maker.wait()
-        # The failed build's folder may be removed next (site.build): not while a thread works in it.
-        wait(self.background)
+            self.download_maker.stop()
+        if self.previous is not None:
+            shutil.rmtree(self.previous, ignore_errors=True)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        for job in self.background:
-            job.result()  # raises what the job raised
+        assert self.download_maker is not None
+        try:
+            self.download_maker.finish()
+        except MakerFailed as error:
+            raise PluginError(str(error)) from None
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        # The maker hands over what it found in the content first, then the sizes; the contents
-        # follow while the pages render.
-        issues = _handed_over(self.download_maker)
-        if _errors(issues):
-            raise _content_errors(issues)
-        for warning in issues:
-            content_log.warning(str(warning))
-        self.kit_file_sizes = _handed_over(self.download_maker)
-        # MkDocs renders the pages after this event.
-        self.background.append(_in_background(_write_files, self.written, self.download_files,
-                                              self.download_maker))
+        # Every page is read and none written yet: the maker's findings decide whether it writes.
+        assert self.download_maker is not None
+        try:
+            issues = self.download_maker.issues()
+            if _errors(issues):
+                raise _content_errors(issues)
+            for warning in issues:
+                content_log.warning(str(warning))
+            self.kit_file_sizes = self.download_maker.sizes()
+            # It writes while MkDocs renders the pages, after this event.
+            self.download_maker.write(self.write_order)
+        except MakerFailed as error:
+            raise PluginError(str(error)) from None
         # overrides/main.html puts each page's Content-Security-Policy in a <meta> tag.
         env.filters["content_security_policy"] = meta_policy
         return env
@@ -243,12 +211,12 @@ def _content_errors(issues: list[Issue]) -> PluginError:
     return PluginError(f"De inhoud bevat fouten:\n{ContentError(_errors(issues))}")
 
 
-def _every_issue(maker: subprocess.Popen[bytes], found: list[Issue]) -> list[Issue]:
+def _every_issue(maker: DownloadMaker, found: list[Issue]) -> list[Issue]:
     """found and what the download maker found, which checked the module texts too; just found if
     the maker failed (and said why)."""
     try:
-        return sorted({*found, *_handed_over(maker)})
-    except (EOFError, PluginError):
+        return sorted({*found, *maker.issues()})
+    except MakerFailed:
         return found
 
 
@@ -257,35 +225,6 @@ def _refuse_placeholders(config: MkDocsConfig, content: Content) -> None:
                 *security.production_problems(content.security)]
     if problems:
         raise PluginError("Een productiebuild publiceert geen voorbeeldadressen:\n" + "\n".join(problems))
-
-
-def _start_download_maker(*arguments: object) -> subprocess.Popen[bytes]:
-    """site.generated.hand_over(*arguments) in a process of its own. A process of its own, because
-    threads would share one core; started as a command rather than by multiprocessing, which would
-    run the caller's main script again."""
-    process = subprocess.Popen([sys.executable, "-m", hand_over.__module__], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
-    assert process.stdin is not None
-    with process.stdin:
-        process.stdin.write(pickle.dumps(arguments))
-    return process
-
-
-def _handed_over(process: subprocess.Popen[bytes]) -> Any:
-    """The next thing the download maker hands over."""
-    assert process.stdout is not None
-    try:
-        return pickle.load(process.stdout)
-    except EOFError:
-        _maker_done(process)
-        raise
-
-
-def _maker_done(process: subprocess.Popen[bytes]) -> None:
-    assert process.stdout is not None
-    process.stdout.close()
-    if process.wait():
-        raise PluginError(f"Het maken van de downloads is mislukt (exitcode {process.returncode}); zie hierboven.")
 
 
 def _offline(config: MkDocsConfig) -> bool:
