@@ -141,6 +141,17 @@ def test_a_build_into_an_earlier_build_leaves_nothing_of_it(mini_site: Path):
     assert sorted(site.rglob("*")) == files
 
 
+def test_a_failed_build_into_an_earlier_build_leaves_no_hidden_folder(mini_site: Path):
+    """The earlier build, moved aside for the download maker to delete, goes even when the build fails."""
+    site = mini_site / "site"
+    build(load_config(str(mini_site / "mkdocs.yml"), site_dir=str(site)))
+    # Found by the maker (on_env), after the earlier build was moved aside (on_pre_build).
+    write_module(mini_site, "a", module_text("a") + '\n<span onclick="alert(1)">Klik</span>\n')
+    with pytest.raises(Abort):
+        build(load_config(str(mini_site / "mkdocs.yml"), site_dir=str(site)))
+    assert [path.name for path in site.iterdir() if path.name.startswith(".")] == []
+
+
 def test_attachments_of_a_folder_module_are_published_beside_its_page(mini_site: Path):
     write_folder_module(mini_site)
     out = mini_site / "site"
