@@ -4,6 +4,7 @@ import pytest
 from test_module_validation import problems
 
 from conftest import content_repo, module_text
+from projectz.content import ContentPaths, check_content
 from projectz.curriculum import readability as r
 from projectz.tools import cli
 
@@ -72,6 +73,20 @@ def test_module_with_long_sentences_gets_a_warning_at_line_one(tmp_path):
     assert len(found) == 1
     assert found[0].startswith("curriculum/a.md:1: tekst: waarschuwing: leesbaarheid Flesch-Douma ")
     assert found[0].endswith("(doel: 60 of hoger); gemiddeld 25,0 woorden per zin (doel: hooguit 15)")
+
+
+def test_a_check_without_the_texts_leaves_out_only_their_html_policy_and_readability(tmp_path):
+    """What a build's first process checks; its second process checks the rest (site.maker)."""
+    text = (module_text("a", prerequisites="[bestaat-niet]").replace("Tekst van a.", " ".join([LONG_SENTENCE] * 5))
+            + '\n<span onclick="alert(1)">Klik</span>\n')
+    everything = problems(tmp_path, {"a.md": text})
+    _, issues = check_content(ContentPaths.under(tmp_path), check_text=False)
+    without_texts = [str(issue) for issue in issues]
+    assert without_texts == ["curriculum/a.md:17: prerequisites[1]: module 'bestaat-niet' bestaat niet"]
+    text_only = [line for line in everything if line not in without_texts]
+    assert len(text_only) == 2
+    assert text_only[0].startswith("curriculum/a.md:1: tekst: waarschuwing: leesbaarheid Flesch-Douma ")
+    assert text_only[1] == "curriculum/a.md:44: tekst: attribuut 'onclick' op <span> is niet toegestaan"
 
 
 def test_plain_text_gets_no_warning(tmp_path):

@@ -58,7 +58,6 @@ class Content:
     build_date: datetime.date
     learning_paths: tuple[LearningPath, ...]
     glossary: tuple[Term, ...]
-    warnings: tuple[Issue, ...] = ()
 
     # Pages look modules, hubs and trainers up many times each: index them once.
     @cached_property
@@ -164,7 +163,6 @@ def check_content(paths: ContentPaths, build_date: datetime.date | None = None, 
         build_date=build_date,
         learning_paths=learning_paths,
         glossary=glossary,
-        warnings=tuple(issues),
     )
     return content, issues
 

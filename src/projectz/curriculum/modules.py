@@ -177,7 +177,7 @@ def load_modules(curriculum_dir: Path, root: Path, *, check_text: bool = True) -
     """Load and check every module; return the valid ones and every problem found.
 
     check_text=False leaves out holding the author's text to the HTML policy and the readability
-    goals: the slowest checks, which a build has its second process do (site.generated.hand_over).
+    goals: the slowest checks, which a build has its second process do (site.maker).
     """
     parsed: list[_Parsed] = []
     declared: set[str] = set()

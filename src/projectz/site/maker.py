@@ -71,18 +71,30 @@ class DownloadMaker:
 
     def finish(self) -> None:
         """Waits until the maker has written everything; raises MakerFailed if it could not."""
-        if self._process.wait():
+        self._process.wait()
+        self._close()
+        if self._process.returncode:
             raise MakerFailed(f"Het maken van de downloads is mislukt (exitcode {self._process.returncode}); "
                               "zie hierboven.")
 
     def stop(self) -> None:
         self._process.kill()
         self._process.wait()
+        self._close()
+
+    def _close(self) -> None:
+        for pipe in (self._process.stdin, self._process.stdout):
+            if pipe is not None:
+                pipe.close()
 
     def _send(self, item: Job | WriteOrder) -> None:
         assert self._process.stdin is not None
-        pickle.dump(item, self._process.stdin)
-        self._process.stdin.flush()
+        try:
+            pickle.dump(item, self._process.stdin)
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            # The maker has stopped: what is read from it next, or finish(), says so without a traceback.
+            pass
 
     def _received(self) -> Any:
         assert self._process.stdout is not None

@@ -55,17 +55,22 @@ class _WrittenByPlugin(File):
         """Written by the download maker instead."""
 
 
+_PREVIOUS = ".projectz-previous-"
+
+
 def _move_aside(site_dir: Path) -> Path | None:
     """Empties site_dir as MkDocs is about to, into a hidden folder the download maker deletes.
 
     MkDocs deletes a previous build file by file before it starts; with the site's 800 folders
     that took a tenth of the build or more, waiting on the disk. Moved into a hidden folder (one
     rename per entry), they are out of its way: MkDocs leaves hidden entries in the site alone.
+    Such a folder left by an interrupted build goes along.
     """
-    old = [entry for entry in site_dir.iterdir() if not entry.name.startswith(".")] if site_dir.is_dir() else []
+    old = [entry for entry in site_dir.iterdir()
+           if not entry.name.startswith(".") or entry.name.startswith(_PREVIOUS)] if site_dir.is_dir() else []
     if not old:
         return None
-    previous = site_dir / f".projectz-previous-{uuid.uuid4().hex}"
+    previous = site_dir / f"{_PREVIOUS}{uuid.uuid4().hex}"
     previous.mkdir()
     for entry in old:
         try:
