@@ -6,9 +6,9 @@ room: a programme that overruns, no break for two hours, an exercise before its 
 """
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from projectz.core.issues import Issue
 from projectz.core.schema import SLUG, Choice, Field, Integer, ListOf, Record, Schema, Text, field_path
@@ -217,16 +217,17 @@ class GroupSize:
     max: int
 
 
-def objectives(values: Iterable[dict[str, Any]]) -> tuple[Objective, ...]:
-    return tuple(Objective(**value) for value in values)
+T = TypeVar("T")
 
 
-def key_points(values: Iterable[dict[str, Any]]) -> tuple[KeyPoint, ...]:
-    return tuple(KeyPoint(**value) for value in values)
+def records(kind: Callable[..., T]) -> Callable[[Iterable[dict[str, Any]]], tuple[T, ...]]:
+    """A converter from a list of records the schema checked to data classes of kind."""
+    return lambda values: tuple(kind(**value) for value in values)
 
 
-def questions(values: Iterable[dict[str, Any]]) -> tuple[Question, ...]:
-    return tuple(Question(**value) for value in values)
+objectives = records(Objective)
+key_points = records(KeyPoint)
+questions = records(Question)
 
 
 def group_size(value: dict[str, Any]) -> GroupSize:

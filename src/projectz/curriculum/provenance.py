@@ -8,12 +8,11 @@ A module is only as trustworthy as its last recorded check, so once the change l
 import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from projectz.core.issues import Issue
 from projectz.core.schema import Boolean, Date, Field, ListOf, Record, Schema, Text, field_path
 from projectz.core.yamlsource import Document
-from projectz.curriculum.lessonplan import MODULE_FILE
+from projectz.curriculum.lessonplan import MODULE_FILE, records
 
 _PLAIN = Text(plain=True)
 HTTPS_URL = Text(pattern=r"https://[^\s<>\"']+", pattern_hint="een webadres dat begint met https://")
@@ -70,19 +69,7 @@ class Source:
     url: str
 
 
-def contributors(values: Iterable[dict[str, Any]]) -> tuple[Contributor, ...]:
-    return tuple(Contributor(**value) for value in values)
-
-
-def changes(values: Iterable[dict[str, Any]]) -> tuple[Change, ...]:
-    return tuple(Change(**value) for value in values)
-
-
-def sources(values: Iterable[dict[str, Any]]) -> tuple[Source, ...]:
-    return tuple(Source(**value) for value in values)
-
-
-CONVERTERS = {"contributors": contributors, "changes": changes, "sources": sources}
+CONVERTERS = {"contributors": records(Contributor), "changes": records(Change), "sources": records(Source)}
 
 
 def last_review(log: Iterable[Change]) -> Change | None:
