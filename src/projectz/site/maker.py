@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 from projectz.content import Content, ContentPaths, check_content
 from projectz.core.issues import Issue
 from projectz.site.generated import GeneratedFiles, generated_files, made_files
-from projectz.site.redirects import redirect_pages
+from projectz.site.redirects import Redirect, redirect_pages
 
 
 @dataclass(frozen=True)
@@ -105,15 +105,14 @@ class DownloadMaker:
             raise MakerFailed("De downloads zijn niet gemaakt: het maken stopte voortijdig.") from None
 
 
-def own_files(content: Content, generated: GeneratedFiles, order: WriteOrder) -> dict[str, str | Path | None]:
-    """Every file the maker writes into the site, by its path there: the text of a redirect page,
-    the source of an attachment, or None for a file it makes (a download or a kit file)."""
-    files: dict[str, str | Path | None] = {download.src_uri: None
-                                           for download in [*generated.downloads, *generated.kit_files]}
+def own_files(content: Content, generated: GeneratedFiles, order: WriteOrder) -> dict[str, Redirect | Path | None]:
+    """Every file the maker writes into the site, by its path there: a redirect page, the source of
+    an attachment, or None for a file it makes (a download or a kit file)."""
+    files: dict[str, Redirect | Path | None] = {download.src_uri: None
+                                                for download in [*generated.downloads, *generated.kit_files]}
     files.update({attachment.src_uri: attachment.path for attachment in generated.attachments})
     if order.redirects:
-        redirects = redirect_pages(content, file_names=order.file_names)
-        files.update({redirect.path: redirect.html for redirect in redirects})
+        files.update({redirect.path: redirect for redirect in redirect_pages(content, file_names=order.file_names)})
     return files
 
 
@@ -140,7 +139,7 @@ def _work(source: BinaryIO, out: BinaryIO) -> None:
         if isinstance(source_of, Path):
             shutil.copyfile(source_of, target)
         else:
-            data = made[path] if source_of is None else source_of
+            data = made[path] if source_of is None else source_of.html
             target.write_bytes(data.encode() if isinstance(data, str) else data)
     if order.previous:
         shutil.rmtree(order.previous, ignore_errors=True)

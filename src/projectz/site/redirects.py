@@ -12,7 +12,13 @@ from projectz.geography.pages import code_redirects
 @dataclass(frozen=True)
 class Redirect:
     path: str  # the page's file in the site folder
-    html: str
+    target: str  # the current page, relative to this one
+
+    @property
+    def html(self) -> str:
+        """Rendered only where the page is written: the build lists the redirects in one process
+        and writes them in another (site.maker)."""
+        return render("site/redirect.html.j2", url=self.target)
 
 
 def redirect_pages(content: Content, *, file_names: bool) -> list[Redirect]:
@@ -24,4 +30,4 @@ def redirect_pages(content: Content, *, file_names: bool) -> list[Redirect]:
 def _redirect(old_url: str, new_url: str, file_names: bool) -> Redirect:
     here = urls.page_file(old_url) if file_names else old_url
     path = here if file_names else f"{old_url}index.html"
-    return Redirect(path, render("site/redirect.html.j2", url=urls.PageLinks(here).to(new_url)))
+    return Redirect(path, urls.PageLinks(here).to(new_url))
