@@ -66,7 +66,7 @@ class ModuleKit:
     @property
     def worksheets(self) -> tuple[Material, ...]:
         """The Markdown materials in the order the programme uses them; unused ones after."""
-        used = [material for name in self.module.materials if (material := self.material(name))]
+        used = [material for name in self.module.materials if (material := self.module.material_page(name))]
         return (*used, *(material for material in self.module.material_pages if material not in used))
 
     @cached_property
@@ -77,13 +77,10 @@ class ModuleKit:
         return {material.name: worksheet_docx(material.text, title=material.title, date=self.module.last_reviewed)
                 for material in self.module.material_pages}
 
-    def material(self, name: str) -> Material | None:
-        return self.module.material_page(name)
-
     def material_link(self, links: urls.PageLinks) -> Callable[[str], Markup]:
         """A template function: the link to a worksheet page, or to a file with its type and size."""
         def link(name: str) -> Markup:
-            if material := self.material(name):
+            if material := self.module.material_page(name):
                 return Markup('<a href="{}">{}</a> ({})').format(
                     links.to(material_url(self.module, material)), material.title, self.word_link(material, links))
             path = self.root / self.module.folder / name
