@@ -20,9 +20,12 @@ _PRIORITY = 1
 
 class FocusableTermsTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
+        terms = list(root.iter("abbr"))
+        if not terms:  # most pages: no need to map the whole tree
+            return
         explained: set[str] = set()
         parents = {child: parent for parent in root.iter() for child in parent}
-        for element in list(root.iter("abbr")):
+        for element in terms:
             term = (element.text or "").casefold()
             # A link is focusable itself and may not hold another focusable element.
             if term in explained or _inside_link(element, parents):
